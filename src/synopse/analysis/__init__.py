@@ -1,0 +1,1 @@
+"""Analysis of one document: sentences, entities, quotes, dates and quantities."""

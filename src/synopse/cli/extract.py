@@ -1,0 +1,11 @@
+"""The ``synopse extract``command (placeholder until implemented)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def extract_cli() -> None:
+    """Not implemented yet."""
+    typer.echo("not implemented", err=True)
+    raise typer.Exit(1)

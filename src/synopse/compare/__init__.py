@@ -1,0 +1,1 @@
+"""Comparison of many documents: facts, conflicts, omissions, framing, reuse, timeline."""

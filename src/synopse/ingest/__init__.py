@@ -1,0 +1,1 @@
+"""Ingest: turn sources (files, folders, globs, URLs, stdin, records) into clean Documents."""

@@ -1,0 +1,26 @@
+"""Plain data carried through the pipeline: documents, spans and analysis results."""
+
+from synopse.model.analysis import (
+    Analysis,
+    EntityMention,
+    Quantity,
+    Quote,
+    Sentence,
+    TimeExpression,
+    Token,
+)
+from synopse.model.document import Document, Failure, IngestResult, Span
+
+__all__ = [
+    "Analysis",
+    "Document",
+    "EntityMention",
+    "Failure",
+    "IngestResult",
+    "Quantity",
+    "Quote",
+    "Sentence",
+    "Span",
+    "TimeExpression",
+    "Token",
+]

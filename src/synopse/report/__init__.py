@@ -1,0 +1,1 @@
+"""Reports: terminal (rich), JSON (the contract in SPEC.md) and HTML."""
