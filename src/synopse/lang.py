@@ -34,7 +34,9 @@ def _data_file(lang: str, name: str) -> Traversable:
 
 def _lines(lang: str, name: str) -> list[str]:
     text = _data_file(lang, name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 @functools.cache
@@ -88,5 +90,7 @@ def available_languages() -> tuple[str, ...]:
     """Return the language codes that have a data folder (``common`` excluded)."""
     root = resources.files("synopse").joinpath("data")
     return tuple(
-        sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in {"common", "__pycache__"})
+        sorted(
+            p.name for p in root.iterdir() if p.is_dir() and p.name not in {"common", "__pycache__"}
+        )
     )

@@ -111,7 +111,9 @@ class Document:
             "text": self.text,
             "removed": list(self.removed),
             "url": self.url,
-            "structure": [{"start": s.start, "end": s.end, "label": s.label} for s in self.structure],
+            "structure": [
+                {"start": s.start, "end": s.end, "label": s.label} for s in self.structure
+            ],
         }
 
     @classmethod
