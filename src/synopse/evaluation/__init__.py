@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations: the scores ``synopse eval`` prints and CI asserts."""
