@@ -6,7 +6,8 @@ Example:
 """
 
 from synopse.errors import SynopseError
+from synopse.ingest import IngestOptions, ingest, load
 from synopse.model import Analysis, Document, Span
 
-__all__ = ["Analysis", "Document", "Span", "SynopseError"]
+__all__ = ["Analysis", "Document", "IngestOptions", "Span", "SynopseError", "ingest", "load"]
 __version__ = "0.1.0"

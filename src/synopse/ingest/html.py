@@ -1,0 +1,290 @@
+"""HTML pages to clean article text: trafilatura for the body, htmldate for the date.
+
+Trafilatura (with htmldate underneath) finds the article body and metadata. This
+module adds what Synopse needs around it: a fallback to the page's visible text when
+trafilatura finds nothing (broken markup, tiny pages), the visible blocks it dropped
+as ``removed``, heading spans, and a full timestamp from the page's own metadata.
+
+``removed`` for HTML lists the visible text blocks of the page (navigation, title,
+teasers, footers ...) that do not occur in the extracted text, in page order and
+without repeats; trafilatura itself does not report what it discarded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from synopse.errors import ExtractionError
+from synopse.ingest.extracted import Extracted
+from synopse.ingest.metadata import outlet_from_url, parse_date
+from synopse.model import Span
+from synopse.model.document import normalize_text
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,1000}?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article)\b",
+    re.I | re.S,
+)
+_HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|td|table|h[1-6]|section|article)>|<br\s*/?>", re.I)
+_MIN_TAGS_FOR_HTML = 3
+
+_INVISIBLE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "canvas",
+    "head",
+)
+_BLOCK_TAGS = (
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+)
+# Page furniture left out of the fallback text when the page has anything else.
+_CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "button", "select")
+_MAIN_XPATH = (
+    "//article[not(ancestor::article or ancestor::main)]"
+    " | //main[not(ancestor::article or ancestor::main)]"
+)
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MAX_REMOVED = 400
+_MAX_REMOVED_CHARS = 300
+_PUBLISHED_XPATH = (
+    "//meta[@property='article:published_time' or @name='article:published_time' "
+    "or @itemprop='datePublished' or @name='date' or @name='DC.date.issued']/@content"
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when ``text`` is an HTML page rather than plain text.
+
+    Example:
+        >>> looks_like_html("<!DOCTYPE html><html><body><p>Hallo</p></body></html>")
+        True
+        >>> looks_like_html("Die Straße ist <gesperrt>.")
+        False
+    """
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return head.lstrip().startswith("<") and len(_HTML_TAGS.findall(head)) >= _MIN_TAGS_FOR_HTML
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def visible_lines(html: str) -> list[str]:
+    """Return the visible text of a page, one block element per line.
+
+    Scripts, styles and other invisible elements are dropped; this never raises on
+    broken markup (an unparseable page has no visible lines).
+
+    Example:
+        >>> visible_lines("<p>Erster <b>Absatz</b></p><div>Zweiter</div><script>x()</script>")
+        ['Erster Absatz', 'Zweiter']
+    """
+    tree = _parse(html)
+    if tree is None:
+        return []
+    return _tree_lines(tree)
+
+
+def _parse(html: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError, TypeError):
+        pass
+    try:
+        # Pages declaring an encoding in an XML prolog are refused as str; parse bytes.
+        return lxml.html.document_fromstring(html.encode("utf-8"))
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+
+
+def _tree_lines(tree: Any, *, drop_chrome: bool = False) -> list[str]:
+    etree.strip_elements(tree, *_INVISIBLE_TAGS, etree.Comment, with_tail=False)
+    if drop_chrome:
+        etree.strip_elements(tree, *_CHROME_TAGS, with_tail=False)
+    for element in tree.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    raw = etree.tostring(tree, method="text", encoding="unicode")
+    lines = (_collapse(line) for line in normalize_text(raw).split("\n"))
+    return [line for line in lines if line]
+
+
+def _fallback_text(html: str) -> str:
+    """Return the visible text without navigation, headers, footers and forms."""
+    tree = _parse(html)
+    if tree is None:
+        return ""
+    main = tree.xpath(_MAIN_XPATH)
+    if main:
+        lines = [line for element in main for line in _tree_lines(element, drop_chrome=True)]
+    else:
+        lines = _tree_lines(tree, drop_chrome=True)
+    return "\n".join(lines)
+
+
+def _published(tree: Any, day: str | None) -> str | None:
+    """Return the page's own full timestamp when it agrees with htmldate's day."""
+    if tree is None:
+        return day
+    try:
+        values = tree.xpath(_PUBLISHED_XPATH)
+    except etree.XPathError:
+        return day
+    for value in values:
+        stamp = parse_date(str(value))
+        if stamp and (day is None or stamp.startswith(day)):
+            return stamp
+    return day
+
+
+def _removed(lines: Iterable[str], text: str) -> tuple[str, ...]:
+    collapsed = _collapse(text.replace("\n", " "))
+    seen: set[str] = set()
+    removed: list[str] = []
+    for line in lines:
+        if line in seen or line in collapsed:
+            continue
+        seen.add(line)
+        removed.append(line[:_MAX_REMOVED_CHARS])
+        if len(removed) >= _MAX_REMOVED:
+            break
+    return tuple(removed)
+
+
+def _line_spans(text: str, lines: Iterable[str], label: str) -> Iterator[Span]:
+    """Yield spans of whole lines of ``text`` equal to ``lines``, searched in order."""
+    cursor = 0
+    for line in lines:
+        if not line:
+            continue
+        position = text.find(line, cursor)
+        while position >= 0:
+            end = position + len(line)
+            at_start = position == 0 or text[position - 1] == "\n"
+            at_end = end == len(text) or text[end] == "\n"
+            if at_start and at_end:
+                yield Span(position, end, label)
+                cursor = end
+                break
+            position = text.find(line, position + 1)
+
+
+def _trafilatura(html: str, url: str | None) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_precision=False,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
+    except Exception:  # trafilatura may fail in many ways on hostile markup: fall back.
+        return None
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _collapse(normalize_text(value))
+    return value or None
+
+
+def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted:
+    """Return the article text and metadata of an HTML page.
+
+    Args:
+        html: The decoded page.
+        source: How to name the page in errors.
+        url: The address the page came from, if known (a canonical link in the page wins).
+
+    Returns:
+        The clean text (normalised), the visible blocks dropped as ``removed``, heading
+        spans, title, author, published date, outlet (site name or host) and URL.
+
+    Raises:
+        ExtractionError: Neither trafilatura nor the visible text yields any text.
+
+    Example:
+        >>> page = "<html><body><article><p>Der Rat tagte am Montag.</p></article></body></html>"
+        >>> extract_html(page, source="x.html").text
+        'Der Rat tagte am Montag.'
+    """
+    result = _trafilatura(html, url)
+    tree = _parse(html)
+    lines = _tree_lines(tree) if tree is not None else []
+    text = ""
+    headings: list[str] = []
+    if result is not None and isinstance(getattr(result, "text", None), str):
+        text = normalize_text(result.text).strip()
+        body = getattr(result, "body", None)
+        if body is not None:
+            headings = [_collapse(normalize_text("".join(h.itertext()))) for h in body.iter("head")]
+    if not text:
+        text = _fallback_text(html) or "\n".join(lines)
+    if not text:
+        raise ExtractionError("no article text found in the HTML page", source=source)
+    page_url = _clean(getattr(result, "url", None)) or url
+    outlet = _clean(getattr(result, "sitename", None)) or (
+        outlet_from_url(page_url) if page_url else None
+    )
+    raw_date = _clean(getattr(result, "date", None))
+    day = parse_date(raw_date) if raw_date else None
+    return Extracted(
+        text=text,
+        removed=_removed(lines, text),
+        structure=tuple(_line_spans(text, headings, "heading")),
+        title=_clean(getattr(result, "title", None)),
+        author=_clean(getattr(result, "author", None)),
+        published=_published(tree, day),
+        outlet=outlet,
+        url=page_url,
+    )
