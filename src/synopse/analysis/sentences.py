@@ -33,6 +33,9 @@ _FINAL_MARKS = ".!?…"
 _VOWELS = frozenset("aeiouyäöüAEIOUYÄÖÜéèáàâêô")
 _ROMAN = re.compile(r"[IVXLC]{2,7}")
 _HEADING_MAX_WORDS = 12
+_HEADING_MAX_CHARS = 120
+_WRAPPED_MIN_CHARS = 50
+"""A line this long without final punctuation is wrapped text, so the next is no heading."""
 _WINDOW = 64
 """Most characters looked at before a candidate: words are shorter than this."""
 
@@ -47,6 +50,7 @@ _CANDIDATE = re.compile(
 )
 _NEXT = re.compile(rf"\s*+[{re.escape(_OPENERS)}]*+(\w*)")
 _NONSPACE = re.compile(r"\S")
+_BLANK_AHEAD = re.compile(r"\n[^\S\n]*+(?:\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -109,12 +113,16 @@ def split_sentences(text: str, *, lang: str = "de") -> list[Sentence]:
     sentences: list[Sentence] = []
     start = _first_nonspace(text, 0)
     line_start = 0
+    previous_line = -1  # start of the line before, in the same block; -1 after a blank line
     for match in _CANDIDATE.finditer(text):
         char = text[match.start()]
         if char == "\n" or char == "\u2029":
             blank = match.end() - match.start() > 1 or char == "\u2029"
             line_end = match.start()
-            cut = blank or _ends_heading(text, line_start, line_end, match.end(), lexicon)
+            cut = blank or _ends_heading(
+                text, (previous_line, line_start, line_end, match.end()), lexicon
+            )
+            previous_line = -1 if blank else line_start
             line_start = match.end()
             if not cut:
                 continue
@@ -237,32 +245,60 @@ def _letter_ends(
     return starter
 
 
-def _ends_heading(text: str, line_start: int, line_end: int, after: int, lex: _Lexicon) -> bool:
-    """Whether a single line break after ``text[line_start:line_end]`` ends a heading."""
+def _ends_heading(text: str, lines: tuple[int, int, int, int], lex: _Lexicon) -> bool:
+    """Whether a single line break ends a heading line.
+
+    ``lines`` holds the start of the line before (-1 if none in this block), the start and
+    end of the line itself, and the start of the next line. A heading is short, has no
+    final punctuation, does not end in a comma, a number or a function word, does not
+    continue a long unfinished line, and is followed by a line that is a whole paragraph
+    (its block ends there, or it ends with final punctuation and is not much shorter).
+    Hard-wrapped text fails these tests: its lines continue each other.
+    """
+    previous, line_start, line_end, after = lines
     end = _rstrip(text, line_start, line_end)
     start = _first_nonspace(text, line_start)
-    if start >= end:
+    if start >= end or end - start > _HEADING_MAX_CHARS:
         return False
-    last = text[end - 1]
-    if last in _FINAL_MARKS or (last in _CLOSERS and end - 2 >= start and text[end - 2] in ".!?…"):
+    if _line_is_final(text, start, end):
         return False  # the punctuation candidate already judged this line end
-    if last in ",;:-–—(/&+":
+    last = text[end - 1]
+    if last in ",;:-–—(/&+" or last.isdigit():
+        return False
+    head = text[start]
+    if not (head.isupper() or head.isdigit() or head in _OPENERS):
         return False
     following = _NEXT.match(text, after)
     assert following is not None
     next_pos = following.start(1)
     if next_pos >= len(text) or not (text[next_pos].isupper() or text[next_pos].isdigit()):
         return False
-    head = text[start]
-    if not (head.isupper() or head.isdigit() or head in _OPENERS):
-        return False
-    if end - start > _HEADING_MAX_WORDS * 12:
-        return False
-    line = text[start:end]
-    if line.count(" ") >= _HEADING_MAX_WORDS:
+    if text.count(" ", start, end) >= _HEADING_MAX_WORDS:
         return False
     _, last_word = _word_before(text, end, start)
-    return last_word.lower() not in lex.starters
+    if last_word.lower() in lex.starters:
+        return False
+    if previous >= 0:
+        previous_end = _rstrip(text, previous, line_start)
+        if previous_end - previous >= _WRAPPED_MIN_CHARS and not _line_is_final(
+            text, previous, previous_end
+        ):
+            return False
+    next_end = text.find("\n", after)
+    if next_end < 0 or text.startswith("\n", next_end + 1) or next_end + 1 == len(text):
+        return True
+    if _BLANK_AHEAD.match(text, next_end):
+        return True
+    next_line_end = _rstrip(text, after, next_end)
+    # A short final line after it is the tail of a wrapped sentence ("… Ihre erste\nReaktion?").
+    return 2 * (next_line_end - after) >= end - start and _line_is_final(text, after, next_line_end)
+
+
+def _line_is_final(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with final punctuation, closing quotes allowed."""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _FINAL_MARKS
 
 
 # --- tokens -----------------------------------------------------------------------------

@@ -26,8 +26,10 @@ from synopse.model import Sentence
 PARAGRAPH_SENTENCES = 8
 """Most sentences joined into one paragraph of the evaluation text."""
 
-# Final punctuation: a sentence-final mark, then any closing quotes or brackets.
-_FINAL = re.compile(r"[.!?…][\"'“”‘’»«›‹)\]]*$")
+# Final punctuation: the last character is a sentence mark, a colon or semicolon (the
+# treebank ends sentences there too), or a closing quote or bracket. This simple reading
+# of "final punctuation" gives SoMaJo the 0.950 quoted in the issue.
+_FINAL = re.compile(r"[.!?…:;\"'“”‘’»«›‹)\]]$")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
@@ -52,7 +54,7 @@ def read_conllu_texts(conllu_path: str | Path) -> list[str]:
 
 
 def has_final_punctuation(sentence: str) -> bool:
-    """Return whether ``sentence`` ends with ``.``, ``!``, ``?`` or ``…`` (closers allowed).
+    """Return whether ``sentence`` ends with final punctuation (see ``_FINAL``).
 
     Example:
         >>> has_final_punctuation('Er kam.“'), has_final_punctuation("Absolut zu empfehlen")
@@ -217,6 +219,8 @@ def somajo_splitter(*, character_offsets: bool = True) -> Splitter:
         for match in _PARAGRAPH.finditer(text):
             base = match.start()
             for sentence in tokenizer.tokenize_text([match.group()]):
+                if not sentence:
+                    continue
                 first = sentence[0].character_offset
                 last = sentence[-1].character_offset
                 if first is not None and last is not None:
