@@ -60,6 +60,9 @@ class IngestOptions:
         allow_private: Fetch private, loopback and link-local addresses.
         user_agent: The User-Agent header sent with requests.
         default_language: Language assumed when detection is unsure.
+        raw: The input is already clean text: no cleaning and no format sniffing, so the
+            document's text is the input (after Unicode normalisation) and offsets refer
+            to it.
 
     Example:
         >>> IngestOptions.from_defaults(max_bytes=1000).max_bytes
@@ -72,6 +75,7 @@ class IngestOptions:
     allow_private: bool = False
     user_agent: str = "synopse/0.1"
     default_language: str = "de"
+    raw: bool = False
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -1,0 +1,77 @@
+"""Helpers shared by the command modules: options, output files and one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from synopse.errors import ConfigError
+from synopse.options import IngestOptions
+
+SourcesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders, globs, http(s) URLs, or - for stdin.",
+        metavar="SOURCES",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout.", dir_okay=False),
+]
+MaxBytesOption = Annotated[
+    int | None, typer.Option("--max-bytes", help="Largest source accepted, in bytes.")
+]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Fetch URLs on private, loopback and link-local addresses."
+    ),
+]
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", help="Seconds to wait for a URL.")
+]
+
+
+def one_line(value: object) -> str:
+    """Return ``value`` as text on a single line (errors must never span lines)."""
+    return " ".join(str(value).split())
+
+
+def fail(message: object, code: int = 1) -> typer.Exit:
+    """Print ``error: <message>`` on stderr and return the Exit to raise."""
+    typer.echo(f"error: {one_line(message)}", err=True)
+    return typer.Exit(code)
+
+
+def ingest_options(
+    *,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    allow_private: bool = False,
+    raw: bool = False,
+) -> IngestOptions:
+    """Build ingest options from command-line flags over the defaults (exit 2 if invalid)."""
+    try:
+        return IngestOptions.from_defaults(
+            max_bytes=max_bytes,
+            timeout=timeout,
+            allow_private=allow_private or None,
+            raw=raw or None,
+        )
+    except ConfigError as exc:
+        raise fail(exc, code=2) from None
+
+
+def write_output(content: str, output: Path | None) -> None:
+    """Write ``content`` to ``output``, or to stdout when it is None."""
+    if output is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(content, encoding="utf-8")

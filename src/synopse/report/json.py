@@ -1,0 +1,163 @@
+"""The JSON report contract (SPEC.md): serialising documents and analyses.
+
+Only this module knows the wire shape; the model stays plain dataclasses. Ids are stable:
+sentences are ``<doc>:<n>``, quotes ``<doc>:q<n>``, entities ``e<n>`` in order of first
+appearance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from synopse.model import Analysis, Document, Failure
+
+SCHEMA = "synopse.report/1"
+LABEL_MAX_CHARS = 160
+
+
+def documents_report(
+    documents: Sequence[Document], failures: Sequence[Failure] = ()
+) -> dict[str, Any]:
+    """Return the ``documents`` part of the contract (what ``synopse extract`` writes)."""
+    return {
+        "schema": SCHEMA,
+        "documents": [document.to_dict() for document in documents],
+        "failures": [{"source": f.source, "error": f.error} for f in failures],
+    }
+
+
+def _sentence_id(analysis: Analysis, offset: int) -> str:
+    return f"{analysis.document.id}:{analysis.sentence_at(offset)}"
+
+
+def _sentence_text(analysis: Analysis, offset: int) -> str:
+    sentence = analysis.sentences[analysis.sentence_at(offset)] if analysis.sentences else None
+    if sentence is None:
+        return ""
+    text = analysis.document.text[sentence.start : sentence.end]
+    return text if len(text) <= LABEL_MAX_CHARS else text[: LABEL_MAX_CHARS - 1] + "…"
+
+
+def _entities(analyses: Sequence[Analysis]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Group mentions by (type, name); returns the entity list and name → id."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for analysis in analyses:
+        text = analysis.document.text
+        for mention in analysis.entities:
+            key = (mention.type, mention.name)
+            entity = groups.get(key)
+            if entity is None:
+                entity = {
+                    "id": f"e{len(groups) + 1}",
+                    "name": mention.name,
+                    "type": mention.type,
+                    "aliases": [],
+                    "roles": [],
+                    "mentions": [],
+                }
+                groups[key] = entity
+            surface = text[mention.start : mention.end]
+            if surface != mention.name and surface not in entity["aliases"]:
+                entity["aliases"].append(surface)
+            if mention.role and mention.role not in entity["roles"]:
+                entity["roles"].append(mention.role)
+            entity["mentions"].append(
+                {
+                    "doc": analysis.document.id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": surface,
+                }
+            )
+    by_name = {}
+    for (_, name), entity in groups.items():
+        by_name.setdefault(name, entity["id"])
+    return list(groups.values()), by_name
+
+
+def analysis_report(
+    analyses: Sequence[Analysis], failures: Sequence[Failure] = ()
+) -> dict[str, Any]:
+    """Return the per-document parts of the contract for several analysed documents.
+
+    The result has ``schema``, ``documents``, ``sentences``, ``entities``, ``quotes`` and
+    ``timeline`` as in SPEC.md, plus ``quantities`` and ``failures``.
+    """
+    report = documents_report([a.document for a in analyses], failures)
+    entities, entity_by_name = _entities(analyses)
+    sentences: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    quantities: list[dict[str, Any]] = []
+    timeline: dict[str, dict[str, Any]] = {}
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        text = analysis.document.text
+        for number, sentence in enumerate(analysis.sentences):
+            sentences.append(
+                {
+                    "id": f"{doc_id}:{number}",
+                    "doc": doc_id,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "text": text[sentence.start : sentence.end],
+                }
+            )
+        for number, quote in enumerate(analysis.quotes):
+            quotes.append(
+                {
+                    "id": f"{doc_id}:q{number}",
+                    "doc": doc_id,
+                    "sentence": f"{doc_id}:{quote.sentence}",
+                    "mode": quote.mode,
+                    "text": text[quote.start : quote.end],
+                    "start": quote.start,
+                    "end": quote.end,
+                    "speaker": quote.speaker,
+                    "speaker_entity": entity_by_name.get(quote.speaker_name or ""),
+                    "cue": quote.cue,
+                }
+            )
+        for expression in analysis.dates:
+            event = timeline.setdefault(
+                expression.value,
+                {
+                    "date": expression.value,
+                    "precision": expression.precision,
+                    "label": _sentence_text(analysis, expression.start),
+                    "mentions": [],
+                },
+            )
+            event["mentions"].append(
+                {
+                    "doc": doc_id,
+                    "sentence": _sentence_id(analysis, expression.start),
+                    "start": expression.start,
+                    "end": expression.end,
+                    "text": text[expression.start : expression.end],
+                }
+            )
+        for quantity in analysis.quantities:
+            quantities.append(
+                {
+                    "doc": doc_id,
+                    "start": quantity.start,
+                    "end": quantity.end,
+                    "text": text[quantity.start : quantity.end],
+                    "low": quantity.low,
+                    "high": quantity.high,
+                    "unit": quantity.unit,
+                    "hedge": quantity.hedge,
+                    "exact": quantity.exact,
+                }
+            )
+    report.update(
+        {
+            "sentences": sentences,
+            "entities": entities,
+            "quotes": quotes,
+            "timeline": [timeline[key] for key in sorted(timeline)],
+            "quantities": quantities,
+        }
+    )
+    return report
