@@ -70,7 +70,7 @@ def _entities(analyses: Sequence[Analysis]) -> tuple[list[dict[str, Any]], dict[
                     "text": surface,
                 }
             )
-    by_name = {}
+    by_name: dict[str, str] = {}
     for (_, name), entity in groups.items():
         by_name.setdefault(name, entity["id"])
     return list(groups.values()), by_name
