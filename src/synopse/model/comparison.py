@@ -1,0 +1,142 @@
+"""Results of comparing several documents: entities, facts, conflicts and the rest.
+
+Every piece of evidence is a ``(doc id, start, end)`` into that document's text, so a
+report can always point to the exact source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ConflictKind = Literal["numeric", "temporal", "attribution", "spelling", "characterization"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of one document's text that supports a statement."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityCluster:
+    """One real-world entity across documents (spelling variants and titles merged).
+
+    Attributes:
+        id: Stable id ("e1", "e2", ... in order of first appearance).
+        name: The canonical name (the most frequent full form).
+        type: PER, ORG, LOC or MISC.
+        aliases: Every other name under which it appears, sorted.
+        roles: Roles written with its mentions, sorted.
+        mentions: Every mention as evidence.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class FactSupport:
+    """How one document states a fact.
+
+    Attributes:
+        doc: The document id.
+        sentence: Index of the supporting sentence in that document's analysis.
+        start: Start of the supporting sentence.
+        end: End of the supporting sentence.
+        attributed_to: The speaker or source the document credits ("Jen Psaki", "Kreml"),
+            or None when the outlet states it in its own voice.
+        reused: True when the sentence lies in a passage shared verbatim with another
+            document (wire copy): not independent confirmation.
+    """
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    attributed_to: str | None = None
+    reused: bool = False
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A claim that one or more documents report.
+
+    Attributes:
+        id: Stable id ("f1", ...), ordered by coverage then first appearance.
+        label: Representative wording (the most central supporting sentence).
+        support: One or more supports per document.
+        exclusive: True when a single document reports it.
+    """
+
+    id: str
+    label: str
+    support: tuple[FactSupport, ...]
+
+    @property
+    def docs(self) -> tuple[str, ...]:
+        """The documents that report the fact, in order of first support."""
+        return tuple(dict.fromkeys(s.doc for s in self.support))
+
+    @property
+    def exclusive(self) -> bool:
+        """True when only one document reports the fact."""
+        return len(self.docs) == 1
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One side of a conflict: what one document says, with its span."""
+
+    doc: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Documents that disagree on one point.
+
+    Attributes:
+        id: Stable id ("c1", ...).
+        kind: numeric, temporal, attribution, spelling or characterization.
+        topic: What the disagreement is about, in a few words.
+        values: Every side, one or more per document.
+        severity: "hard" (cannot all be right), "medium" or "soft" (compatible but
+            different in precision or emphasis).
+        facts: Ids of the facts the conflict is about, if any.
+    """
+
+    id: str
+    kind: ConflictKind
+    topic: str
+    values: tuple[ConflictValue, ...]
+    severity: str = "medium"
+    facts: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event with every mention of it across documents."""
+
+    date: str
+    precision: str
+    label: str
+    mentions: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the summary, with the documents and facts it rests on."""
+
+    text: str
+    sources: tuple[str, ...]
+    facts: tuple[str, ...]
