@@ -13,7 +13,8 @@ Cost is linear in the length of the text: no pattern here can backtrack over the
 characters twice.
 
 Language data (``data/<lang>/``): ``abbreviations.txt``, ``sentence_final_abbreviations.txt``,
-``sentence_starters.txt``, ``sentence_ordinal_nouns.txt``, ``sentence_ordinal_determiners.txt``.
+``sentence_starters.txt``, ``sentence_ordinal_nouns.txt``, ``sentence_ordinal_determiners.txt``,
+``sentence_abbreviation_suffixes.txt``.
 A language without these tables still gets the language-neutral rules.
 """
 
@@ -61,6 +62,7 @@ class _Lexicon:
     ordinal_nouns: frozenset[str]
     ordinal_suffixes: tuple[str, ...]
     determiners: frozenset[str]
+    suffixes: tuple[str, ...]
 
 
 def _table(lang: str, name: str) -> tuple[str, ...]:
@@ -87,6 +89,7 @@ def _lexicon(lang: str) -> _Lexicon:
         determiners=frozenset(
             word.lower() for word in _table(lang, "sentence_ordinal_determiners.txt")
         ),
+        suffixes=tuple(sorted(_table(lang, "sentence_abbreviation_suffixes.txt"))),
     )
 
 
@@ -191,6 +194,8 @@ def _ends_sentence(text: str, mark: int, after: int, sentence_start: int, lex: _
         return False
     if word in lex.may_end or _decapitalize(word) in lex.may_end:
         return starter
+    if lex.suffixes and word.isalpha() and word.endswith(lex.suffixes) and len(word) > 4:
+        return starter
     if len(word) == 1 and word.isalpha():
         return _letter_ends(text, word, word_start, starter, sentence_start, lex)
     if len(word) <= 5 and word.isalpha() and not word.isupper() and _VOWELS.isdisjoint(word):
@@ -249,49 +254,59 @@ def _ends_heading(text: str, lines: tuple[int, int, int, int], lex: _Lexicon) ->
     """Whether a single line break ends a heading line.
 
     ``lines`` holds the start of the line before (-1 if none in this block), the start and
-    end of the line itself, and the start of the next line. A heading is short, has no
-    final punctuation, does not end in a comma, a number or a function word, does not
-    continue a long unfinished line, and is followed by a line that is a whole paragraph
-    (its block ends there, or it ends with final punctuation and is not much shorter).
+    end of the line itself, and the start of the next line. A heading has the shape of one
+    (see :func:`_heading_shaped`), does not continue an unfinished line of running text,
+    and is followed by a line that starts with a capital and is a whole paragraph (its
+    block ends there, or it ends with final punctuation and is not much shorter).
     Hard-wrapped text fails these tests: its lines continue each other.
     """
     previous, line_start, line_end, after = lines
     end = _rstrip(text, line_start, line_end)
     start = _first_nonspace(text, line_start)
-    if start >= end or end - start > _HEADING_MAX_CHARS:
-        return False
-    if _line_is_final(text, start, end):
-        return False  # the punctuation candidate already judged this line end
-    last = text[end - 1]
-    if last in ",;:-–—(/&+" or last.isdigit():
-        return False
-    head = text[start]
-    if not (head.isupper() or head.isdigit() or head in _OPENERS):
+    if not _heading_shaped(text, start, end, lex):
         return False
     following = _NEXT.match(text, after)
     assert following is not None
     next_pos = following.start(1)
     if next_pos >= len(text) or not (text[next_pos].isupper() or text[next_pos].isdigit()):
         return False
-    if text.count(" ", start, end) >= _HEADING_MAX_WORDS:
-        return False
-    _, last_word = _word_before(text, end, start)
-    if last_word.lower() in lex.starters:
-        return False
     if previous >= 0:
-        previous_end = _rstrip(text, previous, line_start)
-        if previous_end - previous >= _WRAPPED_MIN_CHARS and not _line_is_final(
-            text, previous, previous_end
+        previous_start = _first_nonspace(text, previous)
+        previous_end = _rstrip(text, previous_start, line_start)
+        if not _line_is_final(text, previous_start, previous_end) and (
+            previous_end - previous_start >= _WRAPPED_MIN_CHARS
+            or not _heading_shaped(text, previous_start, previous_end, lex)
         ):
             return False
     next_end = text.find("\n", after)
-    if next_end < 0 or text.startswith("\n", next_end + 1) or next_end + 1 == len(text):
-        return True
-    if _BLANK_AHEAD.match(text, next_end):
+    if next_end < 0 or next_end + 1 == len(text) or _BLANK_AHEAD.match(text, next_end):
         return True
     next_line_end = _rstrip(text, after, next_end)
     # A short final line after it is the tail of a wrapped sentence ("… Ihre erste\nReaktion?").
     return 2 * (next_line_end - after) >= end - start and _line_is_final(text, after, next_line_end)
+
+
+def _heading_shaped(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether ``text[start:end]`` (one line) could be a heading.
+
+    It is short, starts with a capital, a digit or a quotation mark, and ends in neither
+    final punctuation (then it is a sentence) nor a comma, dash, colon, number or function
+    word (then the next line continues it).
+    """
+    if start >= end or end - start > _HEADING_MAX_CHARS:
+        return False
+    if _line_is_final(text, start, end):
+        return False
+    last = text[end - 1]
+    if last in ",;:-–—(/&+" or last.isdigit():
+        return False
+    head = text[start]
+    if not (head.isupper() or head.isdigit() or head in _OPENERS):
+        return False
+    if text.count(" ", start, end) >= _HEADING_MAX_WORDS:
+        return False
+    _, last_word = _word_before(text, end, start)
+    return last_word.lower() not in lex.starters
 
 
 def _line_is_final(text: str, start: int, end: int) -> bool:
