@@ -58,6 +58,10 @@ _SCARE_MAX_CHARS = 40
 _BACKGROUND_FLOOR = 1e-8
 _ALPHA0_SHARE = 0.1
 _MIN_ALPHA0 = 10.0
+# Least prior pseudo-count of one lemma (add-half smoothing): words missing from the
+# background list (new compounds, names) would otherwise get a vanishing prior, and with
+# it a variance so large that no count could make them distinctive.
+_MIN_ALPHA = 0.5
 # Shortest prefix a compound needs before an evaluative noun it ends with ("Finanz|krise").
 _COMPOUND_MIN_PREFIX = 3
 _COMPOUND_MIN_HEAD = 5
@@ -181,6 +185,7 @@ def frame_documents(
             of content words per document, at least 10: a prior much larger than one
             document would pull a short document towards the background rates and make
             common words look distinctive merely because they are absent elsewhere.
+            Each lemma gets at least 0.5 pseudo-counts.
 
     Returns:
         Document id → :class:`Framing`, in input order.
@@ -281,7 +286,7 @@ def _distinctive_terms(
         n_rest = n_all - n_doc
         scored = []
         for key, y_doc in counter.items():
-            alpha = background[key] * scale
+            alpha = max(_MIN_ALPHA, background[key] * scale)
             y_rest = total[key] - y_doc
             delta = math.log((y_doc + alpha) / (n_doc + alpha0 - y_doc - alpha)) - math.log(
                 (y_rest + alpha) / (n_rest + alpha0 - y_rest - alpha)
