@@ -609,12 +609,11 @@ def _classify_rest(blocks: list[_Block], meta: _Meta) -> None:
             block.kind, block.reason = "boilerplate", "after body"
             continue
         if block.mark.startswith("h") or _is_heading_like(block.text):
-            nxt = next((b for b in blocks[index + 1 :] if b.kind in {"", "lead"}), None)
-            block.kind = "heading" if nxt is not None else "boilerplate"
-            block.reason = "" if nxt is not None else "heading without body"
+            body_after = index < last  # the last prose block is still unclassified here
+            block.kind = "heading" if body_after else "boilerplate"
+            block.reason = "" if body_after else "heading without body"
             continue
         block.kind = "body"
-    # Headings directly followed by another heading and then furniture are teaser lists.
     _keep_main_run(blocks)
 
 
