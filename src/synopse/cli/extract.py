@@ -126,7 +126,7 @@ def extract_cli(
         list[str],
         typer.Argument(
             help="Files, folders, globs, http(s) URLs, or - for stdin.",
-            metavar="SOURCES...",
+            metavar="SOURCES",
             show_default=False,
         ),
     ],

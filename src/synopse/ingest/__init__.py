@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from synopse.errors import ExtractionError, IngestError, SynopseError
 from synopse.ingest.decode import declared_html_charset, decode_bytes, read_capped, read_file
 from synopse.ingest.extracted import Extracted
-from synopse.ingest.fetch import fetch
+from synopse.ingest.fetch import fetch as fetch_url
 from synopse.ingest.html import extract_html, looks_like_html
 from synopse.ingest.metadata import detect_language, outlet_from_url, parse_date
 from synopse.ingest.records import extract_record, read_records
@@ -90,7 +90,7 @@ def _text_or_html(text: str, *, source: str, url: str | None, html: bool) -> Ext
         return extract_html(text, source=source, url=url)
     extracted = clean_scrape(text)
     if not extracted.text.strip():
-        raise ExtractionError("no article text found after cleaning", source=source)
+        raise ExtractionError("no article text found after cleaning the text scrape", source=source)
     return extracted
 
 
@@ -112,7 +112,7 @@ def _read_item(
 ) -> Iterator[_Item | Failure]:
     label = item.location
     if item.kind == "url":
-        fetched = fetch(item.location, options=options)
+        fetched = fetch_url(item.location, options=options)
         declared = fetched.charset
         if declared is None and fetched.media_type in _HTML_MEDIA_TYPES:
             declared = declared_html_charset(fetched.content)

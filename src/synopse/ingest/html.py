@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from html import unescape
 from typing import Any
 
 import lxml.html
@@ -89,6 +90,10 @@ _MAIN_XPATH = (
     "//article[not(ancestor::article or ancestor::main)]"
     " | //main[not(ancestor::article or ancestor::main)]"
 )
+_SCRIPT_START = re.compile(r"<(script|style|template|noscript)\b")
+_ENTITY_FREE_TAGS = re.compile(r"<[^<>]*>|<!--|-->")
+# lxml refuses to set text holding these (the parser itself lets them through).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MAX_REMOVED = 400
 _MAX_REMOVED_CHARS = 300
@@ -150,8 +155,8 @@ def _tree_lines(tree: Any, *, drop_chrome: bool = False) -> list[str]:
     if drop_chrome:
         etree.strip_elements(tree, *_CHROME_TAGS, with_tail=False)
     for element in tree.iter(*_BLOCK_TAGS):
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + _NOT_XML.sub("", element.text or "")
+        element.tail = "\n" + _NOT_XML.sub("", element.tail or "")
     raw = etree.tostring(tree, method="text", encoding="unicode")
     lines = (_collapse(line) for line in normalize_text(raw).split("\n"))
     return [line for line in lines if line]
@@ -168,6 +173,27 @@ def _fallback_text(html: str) -> str:
     else:
         lines = _tree_lines(tree, drop_chrome=True)
     return "\n".join(lines)
+
+
+def _stripped_tags(html: str) -> str:
+    """Return the text between tags, scripts and styles cut, for pages lxml cannot read.
+
+    libxml2 drops content nested deeper than its depth limit; this last resort scans
+    the markup once with plain string searches.
+    """
+    lowered = html.lower()
+    kept: list[str] = []
+    position = 0
+    for match in _SCRIPT_START.finditer(lowered):
+        if match.start() < position:
+            continue
+        kept.append(html[position : match.start()])
+        close = lowered.find(f"</{match.group(1)}", match.end())
+        position = len(html) if close < 0 else close
+    kept.append(html[position:])
+    text = _ENTITY_FREE_TAGS.sub("\n", "".join(kept))
+    lines = (_collapse(line) for line in normalize_text(unescape(text)).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _published(tree: Any, day: str | None) -> str | None:
@@ -260,6 +286,8 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
     """
     result = _trafilatura(html, url)
     tree = _parse(html)
+    raw_date = _clean(getattr(result, "date", None))
+    published = _published(tree, parse_date(raw_date) if raw_date else None)
     lines = _tree_lines(tree) if tree is not None else []
     text = ""
     headings: list[str] = []
@@ -269,22 +297,20 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
         if body is not None:
             headings = [_collapse(normalize_text("".join(h.itertext()))) for h in body.iter("head")]
     if not text:
-        text = _fallback_text(html) or "\n".join(lines)
+        text = _fallback_text(html) or "\n".join(lines) or _stripped_tags(html)
     if not text:
         raise ExtractionError("no article text found in the HTML page", source=source)
     page_url = _clean(getattr(result, "url", None)) or url
     outlet = _clean(getattr(result, "sitename", None)) or (
         outlet_from_url(page_url) if page_url else None
     )
-    raw_date = _clean(getattr(result, "date", None))
-    day = parse_date(raw_date) if raw_date else None
     return Extracted(
         text=text,
         removed=_removed(lines, text),
         structure=tuple(_line_spans(text, headings, "heading")),
         title=_clean(getattr(result, "title", None)),
         author=_clean(getattr(result, "author", None)),
-        published=_published(tree, day),
+        published=published,
         outlet=outlet,
         url=page_url,
     )
