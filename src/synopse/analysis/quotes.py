@@ -1,0 +1,789 @@
+"""Quotations and reported speech: who said what, how it is marked, and in which mode.
+
+Comparing outlets needs to know which claims a text makes in its own voice and which it
+attributes, and to whom. German news marks attribution in a handful of ways: quotation
+marks with a reporting verb („…“, sagte X), reporting verbs with a dass- or Konjunktiv
+clause, source phrases ("laut X", "X zufolge", "nach Angaben des X", "hieß es aus X",
+", so X"), the hearsay modal ("soll … gesagt haben") and Konjunktiv I alone, which keeps
+a report going over several sentences. This module finds those statements sentence by
+sentence (sentences that one quotation spans are handled as one unit) in linear time; the
+speaker noun phrases and their resolution live in :mod:`synopse.analysis.speakers`.
+
+Modes: ``direct`` when the statement is (almost) entirely inside quotation marks, ``mixed``
+when reported speech holds quoted fragments, ``indirect`` otherwise. Quotation marks around
+a name or a one-word scare quote in a sentence without any cue make no quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import simplemma
+
+from synopse.analysis.quotemarks import QuoteMarks, pair_quote_marks
+from synopse.analysis.speakers import (
+    SpeakerRef,
+    Tok,
+    parse_np,
+    role_noun,
+    speaker_name,
+    tokenize,
+    word_classes,
+)
+from synopse.lang import load_table
+from synopse.model import EntityMention, Quote, Sentence
+from synopse.model.analysis import QuoteMode
+
+_AUXILIARIES = frozenset(
+    ["haben", "sein", "werden", "sollen", "wollen", "können", "müssen", "dürfen"]
+)
+# "die geforderte Garantie": a participle used as an adjective is no reporting verb.
+_ADJECTIVAL_PARTICIPLE = re.compile(r"\w*ge\w+(?:te|ten|ter|tes|tem|ene|enen|ener|enes|enem)$")
+_HEARSAY = frozenset(["soll", "sollen"])
+# "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
+_RECIPROCAL = frozenset(["einander", "gegenseitig"])
+_NON_SPEAKERS = frozenset(["es", "man", "das", "dies", "was"])
+_FIRST_PERSON = frozenset(["ich", "wir"])
+_SENTENCE_END = frozenset(".!?…")
+_BOUNDARY_TEXT = frozenset([",", ":", ";", "(", ")", "–", "—"])
+_QUOTE_CHARS = frozenset("„“”‚‘’»«\"'`")
+# Particles that are prepositions ("sprach von"): they follow the verb, not end the clause.
+_PREPOSITION_PARTICLES = frozenset(["von"])
+_NAME_LINKS = frozenset(["für", "und", "der", "des", "die", "das", "von", "in", "im", "zur", "zum"])
+#: How far (in tokens) a separable particle or a hearsay "haben" is looked for.
+_CLAUSE_WINDOW = 40
+#: Share of a unit's letters inside quotation marks above which it is a direct quote.
+_DIRECT_SHARE = 0.75
+#: A quotation with at least this many words reads as a statement, not a scare quote.
+_STATEMENT_WORDS = 4
+
+
+@functools.cache
+def _verbs(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    plain: set[str] = set()
+    separable: dict[str, set[str]] = {}
+    for row in load_table(lang, "quote_verbs.tsv"):
+        lemma, particle = row["lemma"], row["particle"]
+        if particle == "-":
+            plain.add(lemma)
+        else:
+            separable.setdefault(lemma, set()).add(particle)
+            plain.add(particle + lemma)
+    return frozenset(plain), {k: frozenset(v) for k, v in separable.items()}
+
+
+@functools.cache
+def _konjunktiv(lang: str) -> dict[str, str]:
+    return {row["form"]: row["mood"] for row in load_table(lang, "quote_konjunktiv.tsv")}
+
+
+@functools.cache
+def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+    lemma = simplemma.lemmatize(word, lang=lang)
+    found = [lemma]
+    if lemma == word and word.endswith("t"):
+        # Unknown participles and present forms: "erwidert" → "erwidern" / "erwideren".
+        found += [word[:-1] + "n", word[:-1] + "en"]
+    elif lemma == word and word.endswith("te"):
+        found += [word[:-2] + "en", word[:-2] + "n"]
+    return tuple(found)
+
+
+@dataclass
+class _Cue:
+    kind: str  # frame, source, verb, colon, hearsay, konjunktiv, quotation
+    label: str
+    start: int
+    end: int
+    speaker: SpeakerRef | None
+    token: int
+    clause_start: int = 0
+    anchor: int = -1
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    first: int  # first sentence index
+    last: int
+    fragments: list[QuoteMarks] = field(default_factory=list)
+    nested: list[QuoteMarks] = field(default_factory=list)
+
+
+def find_quotes(
+    text: str,
+    sentences: Sequence[Sentence],
+    entities: Sequence[EntityMention],
+    *,
+    lang: str = "de",
+) -> list[Quote]:
+    """Find quotations and reported speech with their speakers.
+
+    Args:
+        text: The document text.
+        sentences: Its sentences (from :func:`synopse.analysis.sentences.split_sentences`).
+        entities: Its entity mentions, used to resolve speakers; may be empty.
+        lang: Language of the cue lexicons.
+
+    Returns:
+        The quotes, sorted by offset.
+
+    Example:
+        >>> from synopse.analysis.sentences import split_sentences
+        >>> text = "„Wir bleiben hart“, sagte die Ministerin."
+        >>> [(q.mode, q.speaker, q.cue) for q in find_quotes(text, split_sentences(text), [])]
+        [('direct', 'die Ministerin', 'sagte')]
+    """
+    marks = pair_quote_marks(text)
+    units = _units(text, sentences, marks)
+    names = sorted(m.start for m in entities if m.type in ("PER", "ORG"))
+    found: list[tuple[_Unit, list[_Cue], str]] = []
+    for unit in units:
+        cues, mood = _cues(text, unit, lang, names)
+        found.append((unit, cues, mood))
+    quotes: list[Quote] = []
+    previous: list[tuple[SpeakerRef, str | None]] = []
+    last_quote_unit = -2
+    last_name: str | None = None
+    index = 0
+    while index < len(found):
+        unit, cues, mood = found[index]
+        continues = index - 1 == last_quote_unit and _same_paragraph(text, found, index)
+        made = _quotes_for_unit(text, unit, cues, mood, continues, sentences)
+        consumed = index
+        colon = _colon_cue(text, unit, cues)
+        if (
+            colon is not None
+            and index + 1 < len(found)
+            and _is_whole_quote(text, found[index + 1][0])
+        ):
+            fragment = found[index + 1][0].fragments[0]
+            made = [_make_quote(fragment.start, fragment.end, "direct", unit.first, colon)]
+            consumed = index + 1
+        for quote, ref in made:
+            name: str | None
+            if ref is None:
+                name = (
+                    last_name
+                    if continues or (quote.cue == "quotation" and index - 1 == last_quote_unit)
+                    else None
+                )
+            else:
+                name = speaker_name(ref, entities, previous, lang)
+                previous.append((ref, name))
+            quotes.append(_with_name(quote, name))
+            last_name = name
+        if made:
+            last_quote_unit = consumed
+        index = consumed + 1
+    quotes.sort(key=lambda q: (q.start, q.end, q.cue_start))
+    return quotes
+
+
+def _with_name(quote: Quote, name: str | None) -> Quote:
+    return Quote(
+        quote.start,
+        quote.end,
+        quote.mode,
+        quote.sentence,
+        quote.speaker,
+        quote.speaker_start,
+        quote.speaker_end,
+        name,
+        quote.cue,
+        quote.cue_start,
+        quote.cue_end,
+    )
+
+
+def _make_quote(
+    start: int, end: int, mode: QuoteMode, sentence: int, cue: _Cue
+) -> tuple[Quote, SpeakerRef | None]:
+    ref = cue.speaker
+    quote = Quote(
+        start=start,
+        end=end,
+        mode=mode,
+        sentence=sentence,
+        speaker=ref.text if ref else None,
+        speaker_start=ref.start if ref else -1,
+        speaker_end=ref.end if ref else -1,
+        speaker_name=None,
+        cue=cue.label,
+        cue_start=cue.start,
+        cue_end=cue.end,
+    )
+    return quote, ref
+
+
+# ---------------------------------------------------------------------------------------
+# Units: sentences, merged where one quotation runs over a sentence boundary.
+
+
+def _units(text: str, sentences: Sequence[Sentence], marks: Sequence[QuoteMarks]) -> list[_Unit]:
+    top = [m for m in marks if m.depth == 0]
+    nested = [m for m in marks if m.depth > 0]
+    units: list[_Unit] = []
+    pointer = 0
+    for number, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        if units and pointer > 0 and top[pointer - 1].end > start and units[-1].end > 0:
+            # The previous sentence's last quotation runs into this sentence.
+            previous = units[-1]
+            if top[pointer - 1].start < previous.end:
+                previous.end = max(previous.end, end)
+                previous.last = number
+                while pointer < len(top) and top[pointer].start < previous.end:
+                    _extend_to(previous, top[pointer], sentences, number)
+                    previous.fragments.append(top[pointer])
+                    pointer += 1
+                continue
+        unit = _Unit(start, end, number, number)
+        while pointer < len(top) and top[pointer].start < unit.end:
+            if top[pointer].start >= unit.start:
+                _extend_to(unit, top[pointer], sentences, number)
+                unit.fragments.append(top[pointer])
+            pointer += 1
+        units.append(unit)
+    # Attach nested quotations to their units.
+    index = 0
+    for mark in nested:
+        while index < len(units) and units[index].end <= mark.start:
+            index += 1
+        if index < len(units) and units[index].start <= mark.start:
+            units[index].nested.append(mark)
+    return units
+
+
+def _extend_to(unit: _Unit, mark: QuoteMarks, sentences: Sequence[Sentence], number: int) -> None:
+    if mark.end > unit.end:
+        unit.end = mark.end
+        # Include the rest of the sentence that holds the closing mark ("…“, sagte er.").
+        last = number
+        while last + 1 < len(sentences) and sentences[last + 1].start < mark.end:
+            last += 1
+        unit.end = max(unit.end, sentences[last].end)
+        unit.last = last
+
+
+# ---------------------------------------------------------------------------------------
+# Cues within one unit.
+
+
+def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list[_Cue], str]:
+    """Return the cues of a unit (outside quotation marks) and its mood ("I", "II", "")."""
+    toks = tokenize(text, unit.start, unit.end)
+    inside = _inside_mask(toks, unit.fragments)
+    clause = _clause_starts(toks, lang)
+    plain, separable = _verbs(lang)
+    konjunktiv = _konjunktiv(lang)
+    classes = word_classes(lang)
+    cues: list[_Cue] = []
+    mood = ""
+    size = len(toks)
+    for i, tok in enumerate(toks):
+        if inside[i] or not tok.is_word:
+            continue
+        lower = tok.lower
+        if lower == "laut" and i + 1 < size:
+            _add_source(text, cues, toks, i, i + 1, "laut", clause[i], lang)
+        elif lower == "zufolge":
+            _add_zufolge(text, cues, toks, i, clause[i], lang)
+        elif lower == "nach" and i + 2 < size and toks[i + 1].lower == "angaben":
+            after = i + 3 if toks[i + 2].lower == "von" else i + 2
+            _add_source(
+                text, cues, toks, i, after, "nach Angaben", clause[i], lang, label_end=i + 1
+            )
+        elif lower == "aus" and i + 2 < size and toks[i + 1].lower == "sicht":
+            _add_source(text, cues, toks, i, i + 2, "aus Sicht", clause[i], lang, label_end=i + 1)
+        elif lower == "so" and i > 0 and toks[i - 1].text == ",":
+            end = parse_np(toks, i + 1, lang)
+            if end > i + 1 and (end >= size or not toks[end].is_word or toks[end].text.islower()):
+                ref = _ref(text, toks, i + 1, end)
+                cues.append(_Cue("frame", "so", tok.start, tok.end, ref, i, clause[i]))
+        elif lower == "wörtlich" and i + 1 < size and toks[i + 1].text == ":":
+            start = clause[i]
+            if parse_np(toks, start, lang, preposed=True) == i:
+                cues.append(
+                    _Cue("colon", "wörtlich", tok.start, tok.end, _ref(text, toks, start, i), i)
+                )
+        elif lower in _HEARSAY and _hearsay(toks, i, inside):
+            cues.append(_Cue("hearsay", "soll", tok.start, tok.end, None, i, clause[i]))
+        if not tok.text.islower():
+            continue
+        form_mood = _mood(toks, i, konjunktiv, classes, lang)
+        if form_mood == "I" or (form_mood == "II" and not mood):
+            mood = form_mood
+        lemmas = _lemmas(lower, lang)
+        if "heißen" in lemmas and _next_is(toks, i, "es"):
+            _add_hiess_es(cues, text, toks, i, clause[i], lang)
+            continue
+        if i > 0 and (
+            toks[i - 1].lower == "zu" or "determiner" in classes.get(toks[i - 1].lower, frozenset())
+        ):
+            continue
+        if _ADJECTIVAL_PARTICIPLE.match(lower):
+            continue
+        label = ""
+        for lemma in lemmas:
+            if lemma in plain:
+                label = tok.text
+                break
+            particles = separable.get(lemma)
+            if particles:
+                particle = _particle(toks, i, particles, inside)
+                if particle is not None:
+                    label = f"{tok.text} … {particle}"
+                    break
+        if label:
+            cue = _verb_cue(text, toks, i, clause, label, inside, lang, names)
+            if cue is not None:
+                cues.append(cue)
+    _headline_colon(text, toks, unit, cues, lang)
+    return cues, mood
+
+
+def _inside_mask(toks: Sequence[Tok], fragments: Sequence[QuoteMarks]) -> list[bool]:
+    mask = [False] * len(toks)
+    pointer = 0
+    for i, tok in enumerate(toks):
+        while pointer < len(fragments) and fragments[pointer].end <= tok.start:
+            pointer += 1
+        if pointer < len(fragments):
+            mark = fragments[pointer]
+            mask[i] = mark.start <= tok.start and tok.end <= mark.end
+    return mask
+
+
+def _clause_starts(toks: Sequence[Tok], lang: str) -> list[int]:
+    """For each token, the index where its clause starts (after , : ; quotes, conjunctions)."""
+    classes = word_classes(lang)
+    starts = []
+    current = 0
+    for i, tok in enumerate(toks):
+        starts.append(current)
+        if tok.text in _BOUNDARY_TEXT:
+            current = i + 1
+        elif "conjunction" in classes.get(tok.lower, frozenset()):
+            # "als"/"wie" also compare ("bezeichnete es als …"): a clause opens only after a
+            # comma or at the start; "dass" and "ob" always open one.
+            following = toks[i + 1].lower if i + 1 < len(toks) else ""
+            opens = tok.lower in ("dass", "ob") or i == 0 or toks[i - 1].text in _BOUNDARY_TEXT
+            if following != "auch" and opens:
+                current = i + 1
+    return starts
+
+
+def _next_is(toks: Sequence[Tok], i: int, word: str) -> bool:
+    return (i + 1 < len(toks) and toks[i + 1].lower == word) or (
+        i > 0 and toks[i - 1].lower == word
+    )
+
+
+def _ref(text: str, toks: Sequence[Tok], start: int, end: int) -> SpeakerRef:
+    return SpeakerRef(
+        toks[start].start, toks[end - 1].end, text[toks[start].start : toks[end - 1].end]
+    )
+
+
+def _add_source(
+    text: str,
+    cues: list[_Cue],
+    toks: Sequence[Tok],
+    i: int,
+    np_start: int,
+    label: str,
+    clause_start: int,
+    lang: str,
+    *,
+    label_end: int | None = None,
+) -> None:
+    end = parse_np(toks, np_start, lang)
+    if end == np_start:
+        return
+    text_end = toks[label_end if label_end is not None else i].end
+    ref = _ref(text, toks, np_start, end)
+    cues.append(_Cue("source", label, toks[i].start, text_end, ref, i, clause_start))
+
+
+def _add_zufolge(
+    text: str, cues: list[_Cue], toks: Sequence[Tok], i: int, clause_start: int, lang: str
+) -> None:
+    best = -1
+    for start in range(i - 1, max(clause_start, i - 12) - 1, -1):
+        if parse_np(toks, start, lang) == i:
+            best = start
+    if best < 0:
+        return
+    ref = _ref(text, toks, best, i)
+    cues.append(_Cue("source", "zufolge", toks[i].start, toks[i].end, ref, best, clause_start))
+
+
+def _add_hiess_es(
+    cues: list[_Cue], text: str, toks: Sequence[Tok], i: int, clause_start: int, lang: str
+) -> None:
+    ref = None
+    for j in range(i + 1, min(len(toks), i + 4)):
+        if toks[j].lower in ("aus", "von", "in", "im", "bei", "beim"):
+            end = parse_np(toks, j + 1, lang)
+            if end > j + 1:
+                ref = _ref(text, toks, j + 1, end)
+            break
+    label = f"{toks[i].text} es"
+    cues.append(_Cue("source", label, toks[i].start, toks[i].end, ref, i, clause_start))
+
+
+def _particle(
+    toks: Sequence[Tok], i: int, particles: frozenset[str], inside: Sequence[bool]
+) -> str | None:
+    for j in range(i + 1, min(len(toks), i + _CLAUSE_WINDOW)):
+        tok = toks[j]
+        if inside[j]:
+            continue
+        if tok.text in _BOUNDARY_TEXT:
+            break
+        if tok.lower in particles and tok.lower in _PREPOSITION_PARTICLES and j <= i + 3:
+            return tok.lower
+        if tok.lower in particles:
+            following = toks[j + 1] if j + 1 < len(toks) else None
+            if following is None or not following.is_word or following.lower == "und":
+                return tok.lower
+    return None
+
+
+def _hearsay(toks: Sequence[Tok], i: int, inside: Sequence[bool]) -> bool:
+    for j in range(i + 1, min(len(toks), i + _CLAUSE_WINDOW)):
+        tok = toks[j]
+        if inside[j] or tok.text in (".", ";", "!", "?"):
+            return False
+        if tok.lower in ("haben", "sein") and j > i + 1:
+            return toks[j - 1].text.islower() and toks[j - 1].lower.endswith(("t", "en"))
+    return False
+
+
+def _mood(
+    toks: Sequence[Tok],
+    i: int,
+    konjunktiv: dict[str, str],
+    classes: dict[str, frozenset[str]],
+    lang: str,
+) -> str:
+    tok = toks[i]
+    previous = toks[i - 1].lower if i > 0 else ""
+    if previous in _FIRST_PERSON or "determiner" in classes.get(previous, frozenset()):
+        return ""
+    if tok.lower in konjunktiv:
+        if tok.lower == "sei" and i + 1 < len(toks) and toks[i + 1].lower == "denn":
+            return ""
+        return konjunktiv[tok.lower]
+    if not tok.lower.endswith("e") or tok.lower in classes:
+        return ""
+    lemma = _lemmas(tok.lower, lang)[0]
+    # Regular Konjunktiv I, third person singular: stem + e ("versuche", "liege").
+    if lemma.endswith("en") and tok.lower == lemma[:-1] and lemma not in ("bitten", "danken"):
+        return "I"
+    return ""
+
+
+def _verb_cue(
+    text: str,
+    toks: Sequence[Tok],
+    i: int,
+    clause: Sequence[int],
+    label: str,
+    inside: Sequence[bool],
+    lang: str,
+    names: Sequence[int],
+) -> _Cue | None:
+    start = clause[i]
+    anchor = i
+    passive = False
+    for j in range(i - 1, start - 1, -1):
+        if inside[j]:
+            continue
+        if toks[j].text.islower() and _lemmas(toks[j].lower, lang)[0] in _AUXILIARIES:
+            anchor = j
+            passive = _lemmas(toks[j].lower, lang)[0] == "werden"
+            break
+    tok = toks[i]
+    if anchor != i and _lemmas(toks[anchor].lower, lang)[0] == "sein":
+        return None  # "damit gemeint sein": a state, not a statement
+    window = toks[start : min(len(toks), i + _CLAUSE_WINDOW)]
+    if any(t.lower in _RECIPROCAL for t in window if t.text not in _BOUNDARY_TEXT):
+        return None
+    if passive:
+        ref = _passive_agent(text, toks, start, i, lang)
+        return _Cue("verb", label, tok.start, tok.end, ref, i, start, anchor)
+    ref = _preposed(text, toks, anchor, clause, lang)
+    kind = "verb"
+    if ref is None:
+        ref = _postposed(text, toks, anchor, lang)
+        if ref is not None and anchor == start and start > 0:
+            if not _plausible_speaker(toks, ref, names):
+                return None
+            kind = "frame"
+    if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):
+        # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …".
+        end = parse_np(toks, start, lang, preposed=True)
+        if end > start:
+            ref = _ref(text, toks, start, end)
+    if ref is None:
+        return None
+    return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
+
+
+def _plausible_speaker(toks: Sequence[Tok], ref: SpeakerRef, names: Sequence[int]) -> bool:
+    """Reject a bare common noun after a verb ("weist Kritik zurück") as a speaker."""
+    words = [t for t in toks if ref.start <= t.start and t.end <= ref.end]
+    if len(words) != 1 or not words[0].is_cap:
+        return True
+    word = words[0]
+    position = bisect.bisect_left(names, word.start)
+    if position < len(names) and names[position] == word.start:
+        return True
+    return not simplemma.is_known(word.text, lang="de") or role_noun(word.text, "de") is not None
+
+
+def _preposed(
+    text: str, toks: Sequence[Tok], anchor: int, clause: Sequence[int], lang: str
+) -> SpeakerRef | None:
+    classes = word_classes(lang)
+    start = clause[anchor]
+    candidates = [start]
+    # "Die Sprecherin des Amtes, Jana Beispiel, sagte": the phrase spans two commas.
+    back = start
+    for _ in range(2):
+        if back >= 2 and toks[back - 1].text == ",":
+            back = clause[back - 2]
+            candidates.append(back)
+    for begin in reversed(candidates):
+        while begin < anchor and "adverb" in classes.get(toks[begin].lower, frozenset()):
+            begin += 1
+        if begin >= anchor:
+            continue
+        first = toks[begin]
+        if {"stop", "adverb", "conjunction"} & classes.get(first.lower, frozenset()) and not (
+            {"determiner", "pronoun"} & classes.get(first.lower, frozenset())
+        ):
+            continue
+        end = parse_np(toks, begin, lang, preposed=True)
+        if end == begin or (end == begin + 1 and first.lower in _NON_SPEAKERS):
+            continue
+        if end < anchor - 1 and toks[end].text == ",":
+            continue
+        rest = [t for t in toks[end:anchor] if t.text != ","]
+        if len(rest) <= 2 and all(t.is_word and t.text.islower() for t in rest):
+            if first.lower in ("das", "die", "der") and end == begin + 1:
+                continue
+            return _ref(text, toks, begin, end)
+    return None
+
+
+def _postposed(text: str, toks: Sequence[Tok], anchor: int, lang: str) -> SpeakerRef | None:
+    classes = word_classes(lang)
+    position = anchor + 1
+    while position < len(toks) and "adverb" in classes.get(toks[position].lower, frozenset()):
+        position += 1
+    if position >= len(toks) or toks[position].lower in ("es", "man", "sich"):
+        return None
+    end = parse_np(toks, position, lang)
+    if end == position:
+        return None
+    return _ref(text, toks, position, end)
+
+
+def _passive_agent(
+    text: str, toks: Sequence[Tok], start: int, verb: int, lang: str
+) -> SpeakerRef | None:
+    for j in range(start, verb):
+        if toks[j].lower == "von":
+            end = parse_np(toks, j + 1, lang)
+            if end > j + 1:
+                return _ref(text, toks, j + 1, end)
+    if start < verb and toks[start].lower in ("in", "im", "bei", "beim", "aus"):
+        end = parse_np(toks, start + 1, lang)
+        if end > start + 1:
+            return _ref(text, toks, start, end)
+    return None
+
+
+def _headline_colon(
+    text: str, toks: Sequence[Tok], unit: _Unit, cues: list[_Cue], lang: str
+) -> None:
+    """Add a cue for "Name: … „…“" (a headline or a lead-in that names the speaker)."""
+    if not unit.fragments or any(c.kind in ("frame", "verb", "source") for c in cues):
+        return
+    end = parse_np(toks, 0, lang)
+    if (
+        0 < end <= 6
+        and end < len(toks)
+        and toks[end].text == ":"
+        and toks[end].end <= unit.fragments[0].start
+    ):
+        ref = _ref(text, toks, 0, end)
+        cues.append(_Cue("colon", ":", toks[end].start, toks[end].end, ref, end))
+
+
+def _colon_cue(text: str, unit: _Unit, cues: Sequence[_Cue]) -> _Cue | None:
+    """Return the cue of a unit that ends in a colon and introduces the next paragraph."""
+    if not text[unit.start : unit.end].rstrip().endswith(":"):
+        return None
+    if unit.fragments and unit.fragments[-1].end > unit.end - 3:
+        return None
+    for cue in cues:
+        if cue.kind in ("frame", "verb", "colon", "source") and cue.speaker is not None:
+            return cue
+    return None
+
+
+def _is_whole_quote(text: str, unit: _Unit) -> bool:
+    if len(unit.fragments) != 1:
+        return False
+    mark = unit.fragments[0]
+    before = text[unit.start : mark.start].strip()
+    after = text[mark.end : unit.end].strip()
+    return not before and after in ("", ".")
+
+
+# ---------------------------------------------------------------------------------------
+# From cues to quotes.
+
+
+def _is_name_like(text: str, mark: QuoteMarks) -> bool:
+    inner = text[mark.inner_start : mark.inner_end].strip()
+    words = inner.split()
+    if len(words) < 2 or inner[-1:] in _SENTENCE_END or inner[-1:] == ",":
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+
+
+def _is_statement(text: str, mark: QuoteMarks) -> bool:
+    inner = text[mark.inner_start : mark.inner_end].strip()
+    return len(inner.split()) >= _STATEMENT_WORDS or inner[-1:] in _SENTENCE_END
+
+
+def _letters(text: str) -> int:
+    return sum(1 for char in text if char.isalnum())
+
+
+def _direct_fragment(text: str, unit: _Unit, fragments: Sequence[QuoteMarks]) -> QuoteMarks | None:
+    if not fragments:
+        return None
+    first = fragments[0]
+    if _is_statement(text, first):
+        before = text[unit.start : first.start].strip()
+        after = text[first.end : unit.end].lstrip()
+        if not before and (not after or after[0] in ",.;!?–-"):
+            return first
+        if before.endswith(":") and text[first.end : unit.end].strip() in ("", "."):
+            return first
+    quoted = sum(_letters(text[m.inner_start : m.inner_end]) for m in fragments)
+    total = _letters(text[unit.start : unit.end])
+    if total and quoted / total >= _DIRECT_SHARE:
+        return first
+    return None
+
+
+def _quotes_for_unit(
+    text: str,
+    unit: _Unit,
+    cues: list[_Cue],
+    mood: str,
+    continues: bool,
+    sentences: Sequence[Sentence],
+) -> list[tuple[Quote, SpeakerRef | None]]:
+    fragments = [m for m in unit.fragments if not _is_name_like(text, m)]
+    direct = _direct_fragment(text, unit, fragments)
+    cue = _choose(cues)
+    mode: QuoteMode
+    if cue is None:
+        if direct is not None and _is_statement(text, direct):
+            cue = _Cue("quotation", "quotation", -1, -1, None, -1)
+        elif mood == "I" or (
+            continues and ((mood == "II" and not any(c.kind == "verb" for c in cues)) or fragments)
+        ):
+            cue = _Cue("konjunktiv", "Konjunktiv", -1, -1, None, -1)
+        else:
+            return []
+    mode = "direct" if direct is not None else ("mixed" if fragments else "indirect")
+    if cue.kind == "colon" and cue.label == ":":
+        mode = "direct"
+    sentence = unit.first
+    if cue.start >= 0:
+        while sentence < unit.last and sentences[sentence].end <= cue.start:
+            sentence += 1
+    made: list[tuple[Quote, SpeakerRef | None]] = []
+    if mode == "direct" and direct is not None:
+        made.append(_make_quote(direct.start, direct.end, mode, sentence, cue))
+    else:
+        split = _split_source(text, unit, cues, cue)
+        if split is not None:
+            source, boundary = split
+            own = [m for m in fragments if m.start < boundary]
+            made.append(
+                _make_quote(
+                    unit.start,
+                    boundary,
+                    "mixed" if own else "indirect",
+                    sentence,
+                    source,
+                )
+            )
+            rest = [m for m in fragments if m.start >= boundary]
+            made.append(
+                _make_quote(boundary, unit.end, "mixed" if rest else "indirect", sentence, cue)
+            )
+        else:
+            made.append(_make_quote(unit.start, unit.end, mode, sentence, cue))
+    for mark in unit.nested:
+        if mode == "direct" and _is_statement(text, mark):
+            nested = _Cue("quotation", "quotation", -1, -1, None, -1)
+            made.append(_make_quote(mark.start, mark.end, "direct", sentence, nested))
+    return made
+
+
+def _same_paragraph(text: str, found: Sequence[tuple[_Unit, list[_Cue], str]], index: int) -> bool:
+    if index == 0:
+        return False
+    return "\n" not in text[found[index - 1][0].end : found[index][0].start]
+
+
+_PRIORITY = {"frame": 0, "source_first": 1, "verb": 2, "source": 3, "colon": 4, "hearsay": 5}
+
+
+def _choose(cues: Sequence[_Cue]) -> _Cue | None:
+    best: _Cue | None = None
+    best_rank = (99, 0)
+    first_verb = min((c.anchor for c in cues if c.kind == "verb"), default=10**9)
+    for cue in cues:
+        kind = cue.kind
+        if kind == "source" and cue.token < first_verb and cue.clause_start == 0:
+            kind = "source_first"
+        if kind in ("frame", "verb", "colon") and cue.speaker is None:
+            continue
+        rank = (_PRIORITY.get(kind, 9), cue.token)
+        if rank < best_rank:
+            best, best_rank = cue, rank
+    return best
+
+
+def _split_source(
+    text: str, unit: _Unit, cues: Sequence[_Cue], chosen: _Cue
+) -> tuple[_Cue, int] | None:
+    """Split "Während X nach Angaben Y …, sagte Z, …" into two attributed statements."""
+    if chosen.kind not in ("frame", "verb"):
+        return None
+    for cue in cues:
+        if cue.kind != "source" or cue.token >= chosen.token or cue.clause_start == 0:
+            continue
+        opening = text[unit.start : cue.start].split()
+        if opening and opening[0].lower() in ("während", "als", "nachdem", "obwohl", "weil"):
+            comma = text.find(",", cue.end, chosen.start)
+            if comma >= 0:
+                return cue, comma + 1
+    return None

@@ -1,0 +1,308 @@
+"""Speaker phrases of quotations: finding them next to a cue and resolving them.
+
+Quote detection (:mod:`synopse.analysis.quotes`) knows where a cue is; this module knows
+what a speaker noun phrase looks like in German news text ("die Regierungssprecherin
+Jana Beispiel", "ein EU-Vertreter", "Merkels außenpolitischer Berater Otto Muster", "Die
+Sprecherin des Amtes, Jana Beispiel,") and how a pronoun or a definite description
+("er", "der Berater") points back to a named person earlier in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from synopse.lang import load_table
+from synopse.model import EntityMention
+
+_WORD = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
+_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em)$")
+_INDEFINITE = frozenset(
+    ["ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "mehreren", "einige"]
+)
+_PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
+_PRONOUNS_FEM = frozenset(["sie", "diese"])
+_COORDINATION = frozenset(["und", "sowie", "sowohl", "als", "wie", "auch"])
+_APPOSITION_MAX = 8
+
+
+class Tok(NamedTuple):
+    """A token of a sentence with the features the speaker rules use."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for a word (letters or digits)."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """True for a word that starts with a capital letter."""
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
+    return [
+        Tok(m.start(), m.end(), m.group(), m.group().lower())
+        for m in _WORD.finditer(text, start, end)
+    ]
+
+
+@functools.cache
+def word_classes(lang: str) -> dict[str, frozenset[str]]:
+    """Return word → set of classes (determiner, pronoun, stop, adverb, recipient, …)."""
+    classes: dict[str, set[str]] = {}
+    for row in load_table(lang, "quote_words.tsv"):
+        classes.setdefault(row["word"], set()).add(row["class"])
+    return {word: frozenset(found) for word, found in classes.items()}
+
+
+@functools.cache
+def _noun_kinds(lang: str) -> dict[str, str]:
+    return {row["noun"]: row["kind"] for row in load_table(lang, "quote_speaker_nouns.tsv")}
+
+
+@functools.cache
+def speaker_nouns(lang: str) -> tuple[str, ...]:
+    """Return the role and institution nouns, longest first (matched as word endings)."""
+    return tuple(sorted(_noun_kinds(lang), key=lambda w: (-len(w), w)))
+
+
+def noun_kind(noun: str, lang: str) -> str:
+    """Return "person", "institution" or "document" for a speaker noun."""
+    return _noun_kinds(lang).get(noun, "person")
+
+
+def role_noun(word: str, lang: str) -> str | None:
+    """Return the speaker noun a word ends in ("US-Regierungssprecherin" → "sprecherin")."""
+    lower = word.lower()
+    for noun in speaker_nouns(lang):
+        if lower.endswith(noun):
+            return noun
+    return None
+
+
+def _has(word: Tok, lang: str, kind: str) -> bool:
+    return kind in word_classes(lang).get(word.lower, frozenset())
+
+
+def _is_adjective(word: Tok, lang: str) -> bool:
+    return (
+        word.is_word
+        and word.text.islower()
+        and bool(_ADJECTIVE_END.search(word.lower))
+        and not word_classes(lang).get(word.lower)
+    )
+
+
+def _is_head(word: Tok, lang: str) -> bool:
+    return word.is_word and word.is_cap and not word_classes(lang).get(word.lower)
+
+
+def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = False) -> int:
+    """Return the end index of a speaker noun phrase starting at ``tokens[index]``.
+
+    Args:
+        tokens: The tokens of a sentence.
+        index: Where the phrase should start.
+        lang: Language of the word lists.
+        preposed: True for a phrase before its verb, where a location ("in Moskau")
+            may still belong to the speaker.
+
+    Returns:
+        The index after the phrase, or ``index`` when no phrase starts there.
+    """
+    size = len(tokens)
+    if index >= size:
+        return index
+    first = tokens[index]
+    if _has(first, lang, "pronoun") and first.lower not in ("es", "man"):
+        return index + 1
+    end = _noun_group(tokens, index, lang)
+    if end == index:
+        return index
+    # Coordination: "Sowohl Biden wie auch Putin", "amerikanische und russische Vertreter".
+    while end < size and tokens[end].lower in _COORDINATION and preposed:
+        step = end
+        while step < size and tokens[step].lower in _COORDINATION:
+            step += 1
+        after = _noun_group(tokens, step, lang)
+        if after == step:
+            break
+        end = after
+    # Genitive attribute: "des Weißen Hauses", "der Regierung" (not "der Nachrichtenagentur").
+    if end < size and tokens[end].lower in ("des", "der"):
+        after = _noun_group(tokens, end, lang)
+        if after > end + 1 and not _has(tokens[after - 1], lang, "recipient"):
+            end = after
+    # Location attached to an institution: "Die Regierung in Moskau".
+    if (
+        preposed
+        and end + 1 < size
+        and tokens[end].lower in ("in", "aus")
+        and _is_head(tokens[end + 1], lang)
+    ):
+        end += 2
+    return _apposition(tokens, index, end, lang)
+
+
+def _noun_group(tokens: Sequence[Tok], index: int, lang: str) -> int:
+    size = len(tokens)
+    position = index
+    if position < size and _has(tokens[position], lang, "determiner"):
+        position += 1
+    while position < size and (
+        _is_adjective(tokens[position], lang) or tokens[position].lower == "und"
+    ):
+        position += 1
+    heads = position
+    while position < size and _is_head(tokens[position], lang):
+        position += 1
+        # A possessive genitive name before the head: "Putins außenpolitischer Berater".
+        if (
+            tokens[position - 1].lower.endswith("s")
+            and position < size
+            and _is_adjective(tokens[position], lang)
+        ):
+            look = position
+            while look < size and _is_adjective(tokens[look], lang):
+                look += 1
+            if look < size and _is_head(tokens[look], lang):
+                position = look
+    if position == heads:
+        return index
+    return position
+
+
+def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
+    """Extend a phrase over ", Jana Beispiel," or ", Sprecherin des Amtes," appositions."""
+    size = len(tokens)
+    if end >= size or tokens[end].text != ",":
+        return end
+    position = end + 1
+    stop = min(size, position + _APPOSITION_MAX)
+    names = position
+    while names < stop and _is_head(tokens[names], lang):
+        names += 1
+    if names > position and (names >= size or tokens[names].text == ","):
+        # ", Name Name," or ", Name" at the end: a name in apposition to a role.
+        if any(role_noun(t.text, lang) is not None for t in tokens[start:end] if t.is_cap):
+            return names
+        return end
+    if names > position and role_noun(tokens[position].text, lang) is not None:
+        # ", Staatssekretärin für Europa im Ministerium," after a name.
+        look = names
+        while look < stop and tokens[look].text not in (",", ".", ":", ";"):
+            look += 1
+        if look < size and tokens[look].text == ",":
+            return look
+    return end
+
+
+class SpeakerRef(NamedTuple):
+    """A speaker phrase found in a sentence, before resolution."""
+
+    start: int
+    end: int
+    text: str
+
+
+def speaker_name(
+    ref: SpeakerRef,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> str | None:
+    """Return the name of the entity a speaker phrase refers to, or None.
+
+    Args:
+        ref: The speaker phrase.
+        entities: Entity mentions of the document (may be empty).
+        previous: Earlier speakers of the document with their resolved names, in order.
+        lang: Language of the word lists.
+
+    Returns:
+        The resolved name; None for an anonymous speaker ("ein US-Vertreter").
+    """
+    words = [t for t in tokenize(ref.text, 0, len(ref.text)) if t.is_word]
+    if not words:
+        return None
+    inside = [
+        m
+        for m in entities
+        if m.start < ref.end and m.end > ref.start and m.type in ("PER", "ORG", "LOC")
+    ]
+    persons = [m for m in inside if m.type == "PER"]
+    if persons:
+        return persons[-1].name
+    first = words[0].lower
+    if first in _INDEFINITE or (words[0].is_cap and _plural_role(words, lang)):
+        return None
+    if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
+        return _resolve_pronoun(ref, entities, previous)
+    head = role_noun(words[-1].text, lang)
+    if inside and (head is None or noun_kind(head, lang) != "person"):
+        return inside[-1].name
+    if head is not None and words[0].lower in ("der", "die", "das", "dem", "den", "des"):
+        return _resolve_description(ref, head, entities, previous, lang)
+    if not entities:
+        name = [w.text for w in words if _is_name_word(w, lang)]
+        if name and len(name) == len([w for w in words if w.is_cap]):
+            return " ".join(name)
+    return None
+
+
+def _plural_role(words: Sequence[Tok], lang: str) -> bool:
+    # "US-Beamte warnten": a bare plural role noun is an anonymous group.
+    return len(words) == 1 and role_noun(words[0].text, lang) in ("beamte", "vertreter")
+
+
+def _is_name_word(word: Tok, lang: str) -> bool:
+    return _is_head(word, lang) and role_noun(word.text, lang) is None
+
+
+def _resolve_pronoun(
+    ref: SpeakerRef,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+) -> str | None:
+    before = [m for m in entities if m.type == "PER" and m.end <= ref.start]
+    if before:
+        return max(before, key=lambda m: m.end).name
+    for earlier, name in reversed(previous):
+        if name is not None and earlier.end <= ref.start:
+            return name
+    return None
+
+
+def _resolve_description(
+    ref: SpeakerRef,
+    head: str,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> str | None:
+    best: EntityMention | None = None
+    for mention in entities:
+        if mention.end > ref.start or mention.role is None:
+            continue
+        if role_noun(mention.role.split()[-1], lang) == head and (
+            best is None or mention.end > best.end
+        ):
+            best = mention
+    if best is not None:
+        return best.name
+    for earlier, name in reversed(previous):
+        if earlier.end > ref.start:
+            continue
+        earlier_words = [t for t in tokenize(earlier.text, 0, len(earlier.text)) if t.is_cap]
+        if any(role_noun(w.text, lang) == head for w in earlier_words):
+            return name
+    return None
