@@ -336,6 +336,10 @@ def _token_pattern(lang: str) -> re.Pattern[str]:
         re.escape(word[:1].upper() + word[1:]) for word in sorted(months, key=lambda w: -len(w))
     )
     parts = [
+        # Fast paths first: a word not followed by anything that could make it part of an
+        # abbreviation, URL, e-mail address or number, and punctuation that starts nothing.
+        r"[^\W\d_]\w*+(?:[-'’]\w+)*+(?![\w.@'’:/-])",
+        r"[,;!?()„“”»«–—]",
         r"(?:https?://|www\.)[^\s<>\"„“”«»]*(?<![.,;:!?)\]'’])",
         r"[\w.+-]{1,64}@\w[\w-]*(?:\.[\w-]+)+",
     ]
@@ -379,4 +383,5 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, lang: str = "
         ['Dr.', 'Meyer', 'kam', 'am', '10.', 'Januar', 'um', '20:40', 'Uhr', '.']
     """
     stop = len(text) if end is None else min(end, len(text))
-    return [Token(m.start(), m.end()) for m in _token_pattern(lang).finditer(text, start, stop)]
+    spans = map(re.Match.span, _token_pattern(lang).finditer(text, start, stop))
+    return list(map(Token._make, spans))
