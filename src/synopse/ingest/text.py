@@ -82,7 +82,7 @@ _TERMINAL = ".!?…"
 _CLOSERS = "\"'“”„«»‹›’‚)]"
 _BREADCRUMB_ITEM = re.compile(r"^(\d{1,2})\.\s+\S")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s(?:›|»|>|/|\||→)\s")
-_KICKER_GLUE = re.compile(r"^([A-ZÄÖÜ]{2,6})([A-ZÄÖÜ][a-zäöüß]{2,}\b)")
+_KICKER_GLUE = re.compile(r"^([A-ZÄÖÜ]{2,20})([A-ZÄÖÜ][a-zäöüß]{2,}\b)")
 _CAMEL_GLUE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,})([A-ZÄÖÜ][a-zäöüß]{2,}\b)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)]?")
 _DATELINE_TAG = re.compile(
@@ -98,11 +98,13 @@ _LEAD_MAX_CHARS = 450
 _TRUNCATED_PROSE_WORDS = 40
 _UNTERMINATED_PROSE_WORDS = 20
 _TAG_ITEM_MAX_CHARS = 60
+_AD_ITEM_MAX_CHARS = 150
 _SECTION_END_MIN_CHARS = 220
 _HEADING_MAX_WORDS = 16
 _TITLE_MAX_WORDS = 30
-_TOP_FURNITURE_MAX_WORDS = 4
+_TOP_FURNITURE_MAX_WORDS = 2
 _REPEAT_MAX_CHARS = 60
+_PROMO_MAX_CHARS = 140
 _GAP_MAX_CHARS = 600
 _GAP_MAX_BLOCKS = 8
 
@@ -242,7 +244,12 @@ def _furniture_reason(text: str) -> str | None:
         if pattern.fullmatch(stripped):
             return name
     letters = [c for c in stripped if c.isalpha()]
-    if len(letters) >= 8 and len(stripped.split()) >= 2 and not any(c.islower() for c in letters):
+    if (
+        len(stripped) <= _PROMO_MAX_CHARS
+        and len(letters) >= 8
+        and len(stripped.split()) >= 2
+        and not any(c.islower() for c in letters)
+    ):
         return "all_caps_promo"
     if len(letters) >= 10 and len(stripped.split()) == 1 and stripped.isupper():
         return "all_caps_promo"
@@ -394,6 +401,8 @@ def _mark_sections(blocks: list[_Block], meta: _Meta) -> None:
             item = len(text) <= _TAG_ITEM_MAX_CHARS and len(words) <= 6 and not _ends_sentence(text)
         elif kind == "links":
             item = block.mark == "link" or bool(_URL.search(text)) or len(text) <= 120
+        elif kind in {"ads", "jobs"}:
+            item = len(text) <= _AD_ITEM_MAX_CHARS and not _is_prose(text)
         else:
             item = not long_paragraph
         if not item:
@@ -506,6 +515,18 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
         for block in blocks:
             if block.reason == "breadcrumb":
                 block.kind, block.reason = "", ""
+    # Glued byline/date tails on the blocks up to just after the first body paragraph.
+    first = _first_prose(blocks)
+    limit = (first if first is not None else len(blocks) - 2) + 2
+    for index in range(0, min(limit, len(blocks))):
+        block = blocks[index]
+        if block.kind:
+            continue
+        tail = _split_meta_tail(block, meta)
+        if tail:
+            extra_removed.append((index, tail))
+            if not block.text:
+                block.kind, block.reason = "boilerplate", "byline and date"
     first = _first_prose(blocks)
     # A question headline is prose-shaped; it is the title when prose follows it.
     for index in range(len(blocks) if first is None else first + 1):
@@ -525,7 +546,7 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
         if index == first:
             break
         titleish = (_is_heading_like(text) or text.endswith("?")) and len(words) <= _TITLE_MAX_WORDS
-        if titleish and len(words) > _TOP_FURNITURE_MAX_WORDS - 1 and meta.title is None:
+        if titleish and len(words) > _TOP_FURNITURE_MAX_WORDS and meta.title is None:
             title, kicker = _fix_glued_kicker(text)
             meta.title = title
             block.kind, block.reason = "title", "headline"
@@ -537,20 +558,7 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
             continue
         if block.mark.startswith("h") or len(words) <= _TOP_FURNITURE_MAX_WORDS or titleish:
             block.kind, block.reason = "boilerplate", "top furniture"
-    if first is None:
-        first = _first_prose(blocks)
-    # Glued byline/date tails on the blocks up to the first body paragraph.
     lead_seen = [i for i, b in enumerate(blocks) if b.mark == "lead"]
-    limit = (first if first is not None else -1) + 2
-    for index in range(0, min(limit, len(blocks))):
-        block = blocks[index]
-        if block.kind:
-            continue
-        tail = _split_meta_tail(block, meta)
-        if tail:
-            extra_removed.append((index, tail))
-            if not block.text:
-                block.kind, block.reason = "boilerplate", "byline and date"
     for block in blocks[: max(limit, 0)]:
         if block.reason == "date_line" and meta.published_top is None:
             meta.published_top = parse_date(block.text)
@@ -565,9 +573,10 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
         return
     following = [b for b in blocks[first + 1 :] if not b.kind and _is_prose(b.text)]
     lead = blocks[first]
-    furniture_between = any(
-        b.kind == "boilerplate" for b in blocks[first + 1 : first + 4] if b.kind
-    ) and (first + 1 < len(blocks) and blocks[first + 1].kind == "boilerplate")
+    tails = {index for index, _ in extra_removed}
+    furniture_between = first in tails or (
+        first + 1 < len(blocks) and blocks[first + 1].kind == "boilerplate"
+    )
     sentences = len(_SENTENCE_END.findall(lead.text))
     if (
         len(following) >= 2
