@@ -56,6 +56,10 @@ _PREPOSITION_PARTICLES = frozenset(["von"])
 _NAME_LINKS = frozenset(["für", "und", "der", "des", "die", "das", "von", "in", "im", "zur", "zum"])
 #: How far (in tokens) a separable particle or a hearsay "haben" is looked for.
 _CLAUSE_WINDOW = 40
+#: How far back (characters) a pronoun or description looks for its entity, and how many
+#: earlier speakers it considers: resolution stays local, and linear in text length.
+_RESOLUTION_WINDOW = 3000
+_RESOLUTION_SPEAKERS = 20
 #: Share of a unit's letters inside quotation marks above which it is a direct quote.
 _DIRECT_SHARE = 0.75
 #: A quotation with at least this many words reads as a statement, not a scare quote.
@@ -142,6 +146,8 @@ def find_quotes(
     marks = pair_quote_marks(text)
     units = _units(text, sentences, marks)
     names = sorted(m.start for m in entities if m.type in ("PER", "ORG"))
+    ordered = sorted(entities, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
     found: list[tuple[_Unit, list[_Cue], str]] = []
     for unit in units:
         cues, mood = _cues(text, unit, lang, names)
@@ -174,7 +180,12 @@ def find_quotes(
                     else None
                 )
             else:
-                name = speaker_name(ref, entities, previous, lang)
+                nearby = ordered[
+                    bisect.bisect_left(
+                        starts, ref.start - _RESOLUTION_WINDOW
+                    ) : bisect.bisect_right(starts, ref.end)
+                ]
+                name = speaker_name(ref, nearby, previous[-_RESOLUTION_SPEAKERS:], lang)
                 previous.append((ref, name))
             quotes.append(_with_name(quote, name))
             last_name = name
@@ -434,8 +445,13 @@ def _add_hiess_es(
             if end > j + 1:
                 ref = _ref(text, toks, j + 1, end)
             break
-    label = f"{toks[i].text} es"
-    cues.append(_Cue("source", label, toks[i].start, toks[i].end, ref, i, clause_start))
+    first, last = (
+        (toks[i], toks[i + 1])
+        if toks[i + 1 : i + 2] and toks[i + 1].lower == "es"
+        else (toks[i - 1], toks[i])
+    )
+    label = f"{toks[i].text} es" if first is toks[i] else f"es {toks[i].text}"
+    cues.append(_Cue("source", label, first.start, last.end, ref, i, clause_start))
 
 
 def _particle(
@@ -675,13 +691,12 @@ def _direct_fragment(text: str, unit: _Unit, fragments: Sequence[QuoteMarks]) ->
     if not fragments:
         return None
     first = fragments[0]
-    if _is_statement(text, first):
-        before = text[unit.start : first.start].strip()
-        after = text[first.end : unit.end].lstrip()
-        if not before and (not after or after[0] in ",.;!?–-"):
-            return first
-        if before.endswith(":") and text[first.end : unit.end].strip() in ("", "."):
-            return first
+    before = text[unit.start : first.start].strip()
+    after = text[first.end : unit.end].lstrip()
+    if not before and (not after or after[0] in ",.;!?–-"):
+        return first  # „…“, sagte X.  /  „…“
+    if before.endswith(":") and after in ("", "."):
+        return first  # X sagte: „…“
     quoted = sum(_letters(text[m.inner_start : m.inner_end]) for m in fragments)
     total = _letters(text[unit.start : unit.end])
     if total and quoted / total >= _DIRECT_SHARE:

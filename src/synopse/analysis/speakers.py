@@ -253,9 +253,15 @@ def speaker_name(
     if head is not None and words[0].lower in ("der", "die", "das", "dem", "den", "des"):
         return _resolve_description(ref, head, entities, previous, lang)
     if not entities:
-        name = [w.text for w in words if _is_name_word(w, lang)]
-        if name and len(name) == len([w for w in words if w.is_cap]):
-            return " ".join(name)
+        # No entity list: the trailing run of capitalised non-role words is the name
+        # ("die Sprecherin Jana Beispiel" → "Jana Beispiel").
+        trailing: list[str] = []
+        for word in reversed(words):
+            if not _is_name_word(word, lang):
+                break
+            trailing.insert(0, word.text)
+        if trailing and (len(trailing) >= 2 or len(words) == 1 or head is not None):
+            return " ".join(trailing)
     return None
 
 

@@ -1,0 +1,328 @@
+"""Quotations: cues, modes, speakers, resolution and bad input, on invented German sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopse.analysis.quotemarks import MAX_QUOTE_CHARS, pair_quote_marks
+from synopse.analysis.quotes import find_quotes
+from synopse.analysis.sentences import split_sentences
+from synopse.evaluation.quotes import speaker_matches
+from synopse.model import EntityMention, Quote
+
+
+def quotes_of(text: str, entities: list[EntityMention] | None = None) -> list[Quote]:
+    return find_quotes(text, split_sentences(text), entities or [])
+
+
+def mention(text: str, name: str, role: str | None = None, type_: str = "PER") -> EntityMention:
+    start = text.index(name)
+    return EntityMention(start, start + len(name), type_, name, role)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "speaker", "cue"),
+    [
+        # Direct quotes and their frames.
+        ("„Wir bleiben hart“, sagte die Ministerin.", "direct", "die Ministerin", "sagte"),
+        (
+            "Der Bürgermeister sagte: „Die Brücke wird im Mai fertig.“",
+            "direct",
+            "Der Bürgermeister",
+            "sagte",
+        ),
+        (
+            "„Das ist ein guter Tag für die Stadt“, so Landrätin Petra Beispiel.",
+            "direct",
+            "Landrätin Petra Beispiel",
+            "so",
+        ),
+        (
+            "»Wir haben nichts zu verbergen«, erklärte der Konzernsprecher.",
+            "direct",
+            "der Konzernsprecher",
+            "erklärte",
+        ),
+        (
+            '"Wir prüfen alle Optionen", sagte ein Vertreter des Ministeriums.',
+            "direct",
+            "ein Vertreter des Ministeriums",
+            "sagte",
+        ),
+        (
+            "„Die Lage ist ernst. Wir handeln jetzt“, sagte die Sprecherin der Stadtwerke.",
+            "direct",
+            "die Sprecherin der Stadtwerke",
+            "sagte",
+        ),
+        (
+            "„Wir warten ab“, betonte Otto Muster, Sprecher des Vereins, am Montag.",
+            "direct",
+            "Otto Muster, Sprecher des Vereins",
+            "betonte",
+        ),
+        # Indirect: reporting verb with Konjunktiv or dass.
+        (
+            "Der Minister sagte, die Verhandlungen seien gescheitert.",
+            "indirect",
+            "Der Minister",
+            "sagte",
+        ),
+        (
+            "Das Unternehmen erklärte, dass es die Preise senken werde.",
+            "indirect",
+            "Das Unternehmen",
+            "erklärte",
+        ),
+        (
+            "Die Gewerkschaft teilte mit, der Streik werde fortgesetzt.",
+            "indirect",
+            "Die Gewerkschaft",
+            "teilte … mit",
+        ),
+        (
+            "Die Sprecherin des Amtes, Jana Beispiel, sagte, die Lage sei ruhig.",
+            "indirect",
+            "Die Sprecherin des Amtes, Jana Beispiel",
+            "sagte",
+        ),
+        # Source phrases.
+        (
+            "Laut dem Innenministerium wurden drei Personen festgenommen.",
+            "indirect",
+            "dem Innenministerium",
+            "laut",
+        ),
+        ("Der Polizei zufolge gab es keine Verletzten.", "indirect", "Der Polizei", "zufolge"),
+        (
+            "Nach Angaben der Feuerwehr brach das Feuer am Morgen aus.",
+            "indirect",
+            "der Feuerwehr",
+            "nach Angaben",
+        ),
+        (
+            "Die Gespräche seien konstruktiv gewesen, hieß es aus dem Ministerium.",
+            "indirect",
+            "dem Ministerium",
+            "hieß es",
+        ),
+        (
+            "Wie die Stadtverwaltung mitteilte, bleibt die Straße gesperrt.",
+            "indirect",
+            "die Stadtverwaltung",
+            "mitteilte",
+        ),
+        ("Die Preise würden steigen, so der Verband weiter.", "indirect", "der Verband", "so"),
+        # Hearsay and mood alone.
+        ("Der Verdächtige soll das Geld versteckt haben.", "indirect", None, "soll"),
+        ("Die Firma habe keine Kenntnis von den Vorwürfen.", "indirect", None, "Konjunktiv"),
+        # Mixed: reported speech with quoted fragments.
+        (
+            "Die Ministerin sprach von einem „historischen Schritt“.",
+            "mixed",
+            "Die Ministerin",
+            "sprach … von",
+        ),
+        (
+            "Der Trainer sagte, die Mannschaft sei „hungrig wie nie“.",
+            "mixed",
+            "Der Trainer",
+            "sagte",
+        ),
+        ("Der Verband nannte das Angebot „unzureichend“.", "mixed", "Der Verband", "nannte"),
+        # Passive with the institution as the place of the statement.
+        ("Im Rathaus wurde der Plan als „mutig“ bewertet.", "mixed", "Im Rathaus", "bewertet"),
+    ],
+)
+def test_cue_types_and_modes(text: str, mode: str, speaker: str | None, cue: str) -> None:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1, quotes
+    quote = quotes[0]
+    assert (quote.mode, quote.speaker, quote.cue) == (mode, speaker, cue)
+    if quote.speaker is not None:
+        assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
+    if quote.cue_start >= 0:
+        assert text[quote.cue_start : quote.cue_end].lower() == quote.cue.split(" … ")[0].lower()
+
+
+def test_direct_quote_span_is_the_quotation() -> None:
+    text = "„Wir bleiben hart“, sagte die Ministerin."
+    (quote,) = quotes_of(text)
+    assert text[quote.start : quote.end] == "„Wir bleiben hart“"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die sogenannte „Zeitenwende“ prägte das Jahr.",
+        "Der Film „Die Reise nach Hause“ läuft seit Donnerstag im Kino.",
+        "Die „Organisation für Frieden und Entwicklung“ tagte in Genf.",
+        "Das Hotel „Zur Post“ wurde renoviert.",
+        "Die Sonne schien, und der Zug fuhr pünktlich ab.",
+        "Die Firma hat ihre Preise gesenkt.",
+        "Die geforderte Summe wurde nicht gezahlt.",
+        "Beide Seiten drohen einander mit Strafzöllen.",
+    ],
+)
+def test_not_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_continuation_inherits_the_speaker() -> None:
+    text = (
+        "Die Sprecherin Jana Beispiel sagte, man prüfe den Fall. "
+        "Eine Entscheidung falle erst im Herbst. Der Regen hörte am Abend auf."
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == "Die Sprecherin Jana Beispiel"
+    assert first.speaker_name == "Jana Beispiel"
+    assert (second.mode, second.speaker, second.cue) == ("indirect", None, "Konjunktiv")
+    assert second.speaker_name == "Jana Beispiel"
+    assert text[second.start : second.end] == "Eine Entscheidung falle erst im Herbst."
+
+
+def test_quote_without_cue_after_a_quote() -> None:
+    text = "„Wir sind enttäuscht“, sagte der Trainer Otto Muster. „Wir müssen besser werden.“"
+    first, second = quotes_of(text)
+    assert (second.mode, second.speaker, second.cue) == ("direct", None, "quotation")
+    assert second.speaker_name == first.speaker_name == "Otto Muster"
+
+
+def test_pronoun_resolves_to_nearest_person() -> None:
+    text = "Die Ministerin Jana Beispiel besuchte die Fabrik. Später sagte sie, die Arbeit sei gut."
+    entities = [mention(text, "Jana Beispiel", "Ministerin")]
+    (quote,) = quotes_of(text, entities)
+    assert (quote.speaker, quote.speaker_name) == ("sie", "Jana Beispiel")
+
+
+def test_description_resolves_to_the_named_role_holder() -> None:
+    text = (
+        "Der Berater Otto Muster traf am Montag den Botschafter. "
+        "„Wir reden weiter“, sagte der Berater."
+    )
+    entities = [mention(text, "Otto Muster", "Berater")]
+    (quote,) = quotes_of(text, entities)
+    assert (quote.speaker, quote.speaker_name) == ("der Berater", "Otto Muster")
+
+
+def test_anonymous_speaker_stays_unnamed() -> None:
+    text = "Otto Muster reiste ab. „Wir reden weiter“, sagte ein EU-Vertreter."
+    entities = [mention(text, "Otto Muster")]
+    (quote,) = quotes_of(text, entities)
+    assert (quote.speaker, quote.speaker_name) == ("ein EU-Vertreter", None)
+
+
+def test_named_speaker_uses_the_entity_name() -> None:
+    text = "„Wir reden weiter“, sagte die Sprecherin Jana Beispiels."
+    entities = [EntityMention(text.index("Jana"), len(text) - 1, "PER", "Jana Beispiel")]
+    (quote,) = quotes_of(text, entities)
+    assert quote.speaker_name == "Jana Beispiel"
+
+
+def test_paragraph_quote_after_colon() -> None:
+    text = (
+        "Der Verband teilte am Abend mit:\n\n"
+        "„Wir fordern eine sofortige Einigung. Die Zeit drängt.“\n\n"
+        "Die Gespräche gehen weiter."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.mode == "direct"
+    assert quote.speaker == "Der Verband"
+    assert text[quote.start : quote.end].startswith("„Wir fordern")
+    assert text[quote.start : quote.end].endswith("drängt.“")
+
+
+def test_two_statements_in_one_sentence() -> None:
+    text = (
+        "Während die Firma nach Angaben des Betriebsrats „zufrieden“ war, "
+        "sagte ein Gewerkschafter, der Abschluss sei „mager“."
+    )
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ["des Betriebsrats", "ein Gewerkschafter"]
+
+
+def test_nested_quotation_is_its_own_direct_quote() -> None:
+    text = "„Auf die Frage ‚Warum jetzt?‘ gab es keine Antwort“, sagte die Abgeordnete."
+    quotes = quotes_of(text)
+    assert [(q.mode, q.speaker) for q in quotes] == [
+        ("direct", "die Abgeordnete"),
+        ("direct", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Er sagte „ja“.", ["ja"]),
+        ("Er sagte ‚ja‘.", ["ja"]),
+        ("Er sagte »ja«.", ["ja"]),
+        ("Er sagte «ja».", ["ja"]),
+        ('Er sagte "ja".', ["ja"]),
+        ("Er sagte “ja”.", ["ja"]),
+        ("Er sagte ``ja''.", ["ja"]),
+        ("„Sie rief ‚Halt!‘ und lief“", ["Sie rief ‚Halt!‘ und lief", "Halt!"]),
+        ('"Er fragte \'warum?’ und ging"', ["Er fragte 'warum?’ und ging", "warum?"]),
+        ("So geht's nicht, sagt's ihm.", []),
+        ("„Offen und nie geschlossen.", []),
+        ("Zu „viel\n\nund“ das.", []),
+    ],
+)
+def test_quote_mark_pairing(text: str, inner: list[str]) -> None:
+    found = [text[q.inner_start : q.inner_end] for q in pair_quote_marks(text)]
+    assert found == inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte „ja, und ging. Dann kam der Bus.",
+        "“Verkehrt„ herum, sagte sie.",
+        "„„„“",
+        "",
+        "„",
+        "sagte",
+        ", so",
+        "Laut",
+        "zufolge",
+        "nach Angaben",
+    ],
+)
+def test_unbalanced_and_degenerate_input(text: str) -> None:
+    quotes = quotes_of(text)
+    for quote in quotes:
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_long_text_with_one_unmatched_mark() -> None:
+    sentence = "Der Hund lief über die Wiese, sagte der Bauer. "
+    text = "„" + sentence * (100_000 // len(sentence))
+    quotes = quotes_of(text)
+    assert len(text) > 99_000
+    assert all(q.end - q.start <= MAX_QUOTE_CHARS for q in quotes)
+    assert all(q.mode == "indirect" for q in quotes)
+
+
+def test_deterministic_and_sorted() -> None:
+    text = (
+        "Der Minister sagte, die Lage sei ernst. „Wir handeln“, sagte die Ministerin. "
+        "Laut der Polizei blieb es ruhig."
+    )
+    first, second = quotes_of(text), quotes_of(text)
+    assert first == second
+    assert [q.start for q in first] == sorted(q.start for q in first)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "right"),
+    [
+        ("ein EU-Vertreter", "ein EU-Vertreter der Zeitung", True),
+        ("Beispiels", "Beispiel", True),
+        ("Die Sprecherin des Amtes, Jana Beispiel", "Jana Beispiel", True),
+        (None, None, True),
+        ("der Verband", None, False),
+        ("der Verband", "die Polizei", False),
+        ("der Offizielle", "der Berater", False),
+    ],
+)
+def test_lenient_speaker_match(gold: str | None, predicted: str | None, right: bool) -> None:
+    assert speaker_matches(gold, predicted) is right
