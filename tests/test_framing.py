@@ -38,6 +38,8 @@ def _doc(doc_id: str, text: str) -> Document:
         ("Es sei ein „kolossaler Fehler“, erklärte der Sprecher.", []),
         ("Das „schleichende“ Vordringen sei gefährlich, so der Botschafter.", []),
         ("Er rief: „Nein!“ und ging.", []),
+        ("Die Behörde schätzte die Lage als „ernst“ ein.", []),
+        ("Die Stadt nannte den Plan „mutig“.", []),
         ("Das Wetter bleibt heute trocken.", []),
     ],
 )
