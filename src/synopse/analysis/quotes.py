@@ -693,7 +693,8 @@ def _direct_fragment(text: str, unit: _Unit, fragments: Sequence[QuoteMarks]) ->
     first = fragments[0]
     before = text[unit.start : first.start].strip()
     after = text[first.end : unit.end].lstrip()
-    if not before and (not after or after[0] in ",.;!?–-"):
+    comma_inside = text[first.inner_start : first.inner_end].rstrip().endswith(",")
+    if not before and (not after or after[0] in ",.;!?–-" or comma_inside):
         return first  # „…“, sagte X.  /  „…“
     if before.endswith(":") and after in ("", "."):
         return first  # X sagte: „…“
