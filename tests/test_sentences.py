@@ -85,6 +85,22 @@ SPLITS: list[tuple[str, list[str]]] = [
         "Der Sieger kam aus Gruppe B. Die Gruppe A schied aus.",
         ["Der Sieger kam aus Gruppe B.", "Die Gruppe A schied aus."],
     ),
+    (
+        "Die U.S. Army zog ab. Der 1. FC Köln gewann gegen den 1. FC Kaiserslautern.",
+        ["Die U.S. Army zog ab.", "Der 1. FC Köln gewann gegen den 1. FC Kaiserslautern."],
+    ),
+    (
+        "Der Verein steht auf Platz 3. Bayern führt die Tabelle an.",
+        ["Der Verein steht auf Platz 3.", "Bayern führt die Tabelle an."],
+    ),
+    (
+        "Das Spiel endete 2:1. Papst Benedikt XVI. hat gratuliert.",
+        ["Das Spiel endete 2:1.", "Papst Benedikt XVI. hat gratuliert."],
+    ),
+    (
+        "Die Partei (SPD). Sie verlor. Er kam am 3. Die Feier begann.",
+        ["Die Partei (SPD).", "Sie verlor.", "Er kam am 3.", "Die Feier begann."],
+    ),
     # quotation marks opening and closing sentences
     (
         "„Wir bleiben hier“, sagte die Ministerin. „Das ist klar.“ Dann ging sie.",

@@ -33,6 +33,7 @@ _OPENERS = "\"'“”„‘’‚»«›‹([{`´-–—•*·"
 _FINAL_MARKS = ".!?…"
 _VOWELS = frozenset("aeiouyäöüAEIOUYÄÖÜéèáàâêô")
 _ROMAN = re.compile(r"[IVXLC]{2,7}")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 120
 _WRAPPED_MIN_CHARS = 50
@@ -196,6 +197,8 @@ def _ends_sentence(text: str, mark: int, after: int, sentence_start: int, lex: _
         return starter
     if lex.suffixes and word.isalpha() and word.endswith(lex.suffixes) and len(word) > 4:
         return starter
+    if _DOTTED.fullmatch(word):
+        return starter  # an unlisted dotted abbreviation: "U.S.", "i.e."
     if len(word) == 1 and word.isalpha():
         return _letter_ends(text, word, word_start, starter, sentence_start, lex)
     if len(word) <= 5 and word.isalpha() and not word.isupper() and _VOWELS.isdisjoint(word):
