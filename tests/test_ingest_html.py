@@ -58,6 +58,8 @@ def test_removed_lists_dropped_visible_blocks() -> None:
     extracted = extract_html(PAGE, source="page.html")
     assert "Impressum · Datenschutz · Kontakt" in extracted.removed
     assert "Startseite" in extracted.removed
+    assert not extracted.text.startswith("Rat beschließt Haushalt")
+    assert "Rat beschließt Haushalt" in extracted.removed
     assert not any(paragraph in extracted.removed for paragraph in BODY)
     assert len(set(extracted.removed)) == len(extracted.removed)
 

@@ -243,6 +243,14 @@ def _line_spans(text: str, lines: Iterable[str], label: str) -> Iterator[Span]:
             position = text.find(line, position + 1)
 
 
+def _without_title_line(text: str, title: str | None) -> str:
+    """Drop a first line that repeats the title: it is metadata, as in text scrapes."""
+    first, _newline, rest = text.partition("\n")
+    if title and _collapse(first) == title and rest.strip():
+        return rest.lstrip("\n")
+    return text
+
+
 def _trafilatura(html: str, url: str | None) -> Any:
     try:
         return trafilatura.bare_extraction(
@@ -300,6 +308,10 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
         text = _fallback_text(html) or "\n".join(lines) or _stripped_tags(html)
     if not text:
         raise ExtractionError("no article text found in the HTML page", source=source)
+    title = _clean(getattr(result, "title", None))
+    text = _without_title_line(text, title)
+    if not text:
+        raise ExtractionError("no article text found in the HTML page", source=source)
     page_url = _clean(getattr(result, "url", None)) or url
     outlet = _clean(getattr(result, "sitename", None)) or (
         outlet_from_url(page_url) if page_url else None
@@ -308,7 +320,7 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
         text=text,
         removed=_removed(lines, text),
         structure=tuple(_line_spans(text, headings, "heading")),
-        title=_clean(getattr(result, "title", None)),
+        title=title,
         author=_clean(getattr(result, "author", None)),
         published=published,
         outlet=outlet,
