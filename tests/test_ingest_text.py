@@ -453,3 +453,48 @@ def test_punctuation_only_scrape_keeps_nothing() -> None:
 
 def test_deterministic() -> None:
     assert clean_scrape(PORTAL_SCRAPE) == clean_scrape(PORTAL_SCRAPE)
+
+
+def test_unmarked_teaser_list_with_dates_after_body_is_removed() -> None:
+    scrape = "\n\n".join(
+        [
+            BODY_A + " " + BODY_B,
+            BODY_C,
+            "Ratgeber",
+            "Einbruchschutz: So sichern Sie Fenster und Türen richtig",
+            "14.03.2024",
+            "Die meisten Täter kommen über die Terrassentür. Experten raten zu Pilzkopfverriegelungen.",
+            "Ratgeber",
+            "Urlaubszeit: Was die Hausratversicherung bei Einbrüchen zahlt",
+            "12.03.2024",
+            "Wer verreist, sollte einige Regeln beachten. Sonst droht Ärger mit der Versicherung.",
+        ]
+    )
+    result = clean_scrape(scrape)
+    assert _paragraphs(result) == [BODY_A + " " + BODY_B, BODY_C]
+    assert result.published is None
+
+
+def test_meta_line_with_separators_gives_date_and_author() -> None:
+    scrape = "\n\n".join(
+        [
+            "Polizei fasst mutmaßlichen Einbrecher",
+            "14.03.2024, 09:30 Uhr | Erika Beispiel | Lesezeit: 3 min",
+            BODY_A,
+            BODY_B,
+            BODY_C,
+        ]
+    )
+    result = clean_scrape(scrape)
+    assert result.published == "2024-03-14T09:30:00"
+    assert result.author == "Erika Beispiel"
+    assert _paragraphs(result)[-2:] == [BODY_B, BODY_C]
+    assert "Lesezeit" not in result.text
+
+
+def test_inline_related_headline_with_dash_is_removed() -> None:
+    scrape = (
+        f"{BODY_A}\n{BODY_B}\nMehr zum Thema - Einbrecherbande in Norddeutschland gefasst\n{BODY_C}"
+    )
+    result = clean_scrape(scrape)
+    assert _paragraphs(result) == [BODY_A, BODY_B, BODY_C]

@@ -75,6 +75,7 @@ _MD_LINK = re.compile(r"\[([^\[\]]{1,500})\]\((?:https?://|/|www\.)[^()\s]{0,200
 _LINK_ITEM = re.compile(r"^\[\d{1,4}\]:?\s")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TRAILING_TAG = re.compile(r"(?<=[.!?…\"“”])\s{1,3}\([^()\n]{1,30}\)?$")
+_META_SEPARATORS = re.compile(r"\s[|·•]\s")
 _SINGLE_WORD = re.compile(r"[^\W\d_]+[.!?,;]?")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-–•*▪►➡→])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -106,6 +107,7 @@ _TOP_FURNITURE_MAX_WORDS = 2
 _REPEAT_MAX_CHARS = 60
 _PROMO_MAX_CHARS = 140
 _GAP_MAX_CHARS = 600
+_TEASER_MAX_CHARS = 300
 _GAP_MAX_BLOCKS = 8
 
 
@@ -157,7 +159,7 @@ def _sections() -> dict[str, str]:
 @functools.cache
 def _stopwords() -> frozenset[str]:
     words: set[str] = set()
-    for lang in ("de", "en", "fr", "es", "it", "nl"):
+    for lang in ("de", "en"):
         words.update(wordfreq.top_n_list(lang, 120))
     return frozenset(words)
 
@@ -259,7 +261,21 @@ def _furniture_reason(text: str) -> str | None:
     iso = parse_date(stripped)
     if iso is not None and len(iso) >= 7:
         return "date_line"
+    parts = [part.strip() for part in _META_SEPARATORS.split(stripped)]
+    if len(parts) >= 2 and all(_meta_part(part) for part in parts):
+        return "meta_line"
     return None
+
+
+def _meta_part(part: str) -> bool:
+    """A piece of a "date | byline | reading time" line."""
+    if not part:
+        return True
+    if len(part) > 80:
+        return False
+    if parse_date(part) is not None or parse_author(part) is not None or looks_like_name(part):
+        return True
+    return _furniture_reason(part) is not None
 
 
 def _section_kind(block: _Block) -> str | None:
@@ -562,6 +578,14 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
     for block in blocks[: max(limit, 0)]:
         if block.reason == "date_line" and meta.published_top is None:
             meta.published_top = parse_date(block.text)
+        elif block.reason == "meta_line":
+            dates = find_dates(block.text)
+            if dates and meta.published_top is None:
+                meta.published_top = dates[0][2]
+            for part in _META_SEPARATORS.split(block.text):
+                author = parse_author(part) or (part.strip() if looks_like_name(part) else None)
+                if author and meta.author is None:
+                    meta.author = author
     # The lead: marked with '>', or the first short prose block before the body proper.
     if lead_seen:
         for index in lead_seen:
@@ -587,7 +611,32 @@ def _classify_top(blocks: list[_Block], meta: _Meta, extra_removed: list[tuple[i
         lead.kind, lead.reason = "lead", "standfirst"
 
 
+def _mark_teaser_tail(blocks: list[_Block]) -> None:
+    """Drop an unmarked teaser list at the end: short blocks with two or more date lines."""
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if block.kind == "boilerplate" or (not block.kind and len(block.text) < _TEASER_MAX_CHARS):
+            start = index
+            continue
+        break
+    dates = [i for i in range(start, len(blocks)) if blocks[i].reason == "date_line"]
+    if len(dates) < 2:
+        return
+    begin = dates[0]
+    while begin - 1 >= start and blocks[begin - 1].kind in {"", "boilerplate"}:
+        if blocks[begin - 1].kind == "" and _is_prose(blocks[begin - 1].text):
+            break
+        begin -= 1
+    if not any(not b.kind and _is_prose(b.text) for b in blocks[:begin]):
+        return  # no body before the list: the dates belong to the article itself
+    for block in blocks[begin:]:
+        if not block.kind or block.reason == "date_line":
+            block.kind, block.reason = "boilerplate", "section:teaser list"
+
+
 def _classify_rest(blocks: list[_Block], meta: _Meta) -> None:
+    _mark_teaser_tail(blocks)
     prose = [i for i, b in enumerate(blocks) if b.kind in {"", "lead"} and _is_prose(b.text)]
     last = prose[-1] if prose else -1
     # A list introduced by a colon, or list items, continue the body after its last prose.
