@@ -463,7 +463,7 @@ def test_unmarked_teaser_list_with_dates_after_body_is_removed() -> None:
             "Ratgeber",
             "Einbruchschutz: So sichern Sie Fenster und Türen richtig",
             "14.03.2024",
-            "Die meisten Täter kommen über die Terrassentür. Experten raten zu Pilzkopfverriegelungen.",
+            "Die meisten Täter kommen über die Terrassentür. Experten raten zu Riegeln.",
             "Ratgeber",
             "Urlaubszeit: Was die Hausratversicherung bei Einbrüchen zahlt",
             "12.03.2024",
