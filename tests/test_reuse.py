@@ -71,6 +71,23 @@ def test_common_phrases_are_not_reuse(trio: list[Document]) -> None:
     assert ("copy", "own") not in pairs
 
 
+STATEMENT = (
+    "„Wir werden die Straßenbahnen bis 2030 vollständig auf Ökostrom umstellen und dafür "
+    "keine zusätzlichen Schulden aufnehmen“"
+)
+QUOTING_A = f"Die Oberbürgermeisterin gab sich entschlossen. {STATEMENT}, sagte sie am Dienstag."
+QUOTING_B = f"Im Stadtrat blieb es ruhig. Brenner versprach: {STATEMENT}. Die Opposition schwieg."
+
+
+def test_a_shared_quotation_is_not_reuse() -> None:
+    docs = [_doc("a", QUOTING_A), _doc("b", QUOTING_B)]
+    assert find_reuse(docs) == []
+    (kept,) = find_reuse(docs, quotations=True)
+    (passage,) = kept.passages
+    assert "Wir werden die Straßenbahnen" in QUOTING_A[passage.a_start : passage.a_end]
+    assert "Schulden aufnehmen" in QUOTING_B[passage.b_start : passage.b_end]
+
+
 def test_identical_documents_score_one() -> None:
     found = find_reuse([_doc("a", WIRE), _doc("b", WIRE)])
     assert found[0].score == 1.0

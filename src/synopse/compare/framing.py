@@ -29,6 +29,7 @@ import wordfreq
 
 from synopse.analysis.sentences import split_sentences
 from synopse.compare.lemmas import lemmatize
+from synopse.compare.reuse import quotation_spans
 from synopse.errors import ConfigError
 from synopse.lang import load_list, load_table
 from synopse.model import Document, Quote
@@ -41,18 +42,6 @@ _HEARSAY = re.compile(
     r"|\b\w+\s+(?:haben|gewesen\s+sein|worden\s+sein)\s+(?:soll|sollen)\b",
     re.IGNORECASE,
 )
-# Opening quotation mark → the marks that may close it.
-_QUOTE_PAIRS = {
-    "„": "“”",
-    "“": "”",
-    '"': '"',
-    "»": "«",
-    "«": "»",
-    "‚": "‘",
-    "›": "‹",
-    "‹": "›",
-}
-_QUOTE_CHARS = re.compile('[„“”"»«‚‘›‹\n]')
 _SCARE_MAX_WORDS = 2
 _SCARE_MAX_CHARS = 40
 _BACKGROUND_FLOOR = 1e-8
@@ -367,28 +356,11 @@ def find_hedges(
     return tuple(kept)
 
 
-def _quote_pairs(text: str) -> list[tuple[int, int]]:
-    """Return ``(open, close)`` offsets of paired quotation marks within paragraphs."""
-    pairs = []
-    opened: tuple[int, str] | None = None
-    for match in _QUOTE_CHARS.finditer(text):
-        char = match.group()
-        if char == "\n":
-            opened = None
-        elif opened is None:
-            if char in _QUOTE_PAIRS:
-                opened = (match.start(), _QUOTE_PAIRS[char])
-        elif char in opened[1]:
-            pairs.append((opened[0], match.start()))
-            opened = None
-    return pairs
-
-
 def _scare_quotes(
     text: str, lang: str, quotes: Sequence[Quote], words: Sequence[_Word] | None
 ) -> list[Hedge]:
     candidates = []
-    for open_at, close_at in _quote_pairs(text):
+    for open_at, close_at in quotation_spans(text):
         body = text[open_at + 1 : close_at].strip()
         if (
             not body

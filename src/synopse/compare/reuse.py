@@ -16,7 +16,9 @@ Method:
    documents with at most ``max_gap`` words between them (a small edit) are merged into
    a passage. Passages with fewer than ``min_words`` matched words are dropped, which
    keeps common phrases ("der russische Staatschef Wladimir Putin") from counting.
-4. A passage end that covers most of a sentence is extended to that sentence's boundary.
+4. Passages inside quotation marks in both documents are dropped (by default): two
+   outlets quoting the same statement have not copied each other.
+5. A passage end that covers most of a sentence is extended to that sentence's boundary.
 
 The pair's ``score`` is the fraction of the shorter document's words that lie inside
 its shared passages (sentence extension not counted), between 0 and 1.
@@ -43,6 +45,20 @@ _MAX_REPEATS_IN_DOC = 4
 # A shingle shared by more documents than this is skipped when counting candidate
 # pairs, which bounds the pair-counting cost on large inputs.
 _MAX_POSTINGS = 200
+# Opening quotation mark → the marks that may close it.
+_QUOTE_PAIRS = {
+    "„": "“”",
+    "“": "”",
+    '"': '"',
+    "»": "«",
+    "«": "»",
+    "‚": "‘",
+    "›": "‹",
+    "‹": "›",
+}
+# A blank line ends a paragraph and any quotation left open in it; a single line break
+# does not, since scraped text is often hard-wrapped inside sentences.
+_QUOTE_MARKS = re.compile('[„“”"»«‚‘›‹]|\n[ \t]*\n')
 # A partly covered sentence is added whole when the passage covers this share of it.
 _SENTENCE_COVER = 0.6
 
@@ -123,6 +139,15 @@ class _Prepared:
     words: list[tuple[int, int]]
     positions: dict[int, list[int]]
     sentences: list[Sentence]
+    quotations: list[tuple[int, int]] | None = None
+
+
+@dataclass(frozen=True)
+class _Options:
+    shingle: int
+    min_words: int
+    max_gap: int
+    quotations: bool
 
 
 def _prepare(text: str, shingle: int) -> _Prepared:
@@ -147,6 +172,7 @@ def find_reuse(
     shingle: int = 5,
     min_words: int = 15,
     max_gap: int = 6,
+    quotations: bool = False,
 ) -> list[Reuse]:
     """Find the passages that pairs of documents share, and how much of them is shared.
 
@@ -158,6 +184,9 @@ def find_reuse(
         min_words: Fewest matched words a passage needs (chance phrases are shorter).
         max_gap: Most words between two aligned runs that are still merged into one
             passage (an edited word or a short insertion).
+        quotations: Keep passages that lie inside quotation marks in both documents.
+            By default they are dropped: two outlets quoting the same statement (a
+            speaker's words, an article of law) have not copied each other.
 
     Returns:
         One :class:`Reuse` per pair with at least one passage and a score of at least
@@ -204,7 +233,11 @@ def find_reuse(
         if count < min_runs:
             continue
         found = _compare_pair(
-            documents[x], documents[y], prepared[x], prepared[y], shingle, min_words, max_gap
+            documents[x],
+            documents[y],
+            prepared[x],
+            prepared[y],
+            _Options(shingle, min_words, max_gap, quotations),
         )
         if found is not None and found.score >= min_score:
             results.append(found)
@@ -218,10 +251,9 @@ def _compare_pair(
     doc_b: Document,
     prep_a: _Prepared,
     prep_b: _Prepared,
-    shingle: int,
-    min_words: int,
-    max_gap: int,
+    options: _Options,
 ) -> Reuse | None:
+    shingle, min_words, max_gap = options.shingle, options.min_words, options.max_gap
     matches: set[tuple[int, int]] = set()
     for h, positions_a in prep_a.positions.items():
         positions_b = prep_b.positions.get(h)
@@ -262,11 +294,20 @@ def _compare_pair(
                 last[4] += a1 - a0
                 continue
         merged.append([a0, a1, b0, b1, a1 - a0])
+    words_a, words_b = prep_a.words, prep_b.words
     passages_w = [m for m in merged if m[4] >= min_words]
+    if not options.quotations:
+        passages_w = [
+            m
+            for m in passages_w
+            if not (
+                _quoted(doc_a.text, prep_a, words_a[m[0]][0], words_a[m[1] - 1][1])
+                and _quoted(doc_b.text, prep_b, words_b[m[2]][0], words_b[m[3] - 1][1])
+            )
+        ]
     if not passages_w:
         return None
 
-    words_a, words_b = prep_a.words, prep_b.words
     if len(words_a) <= len(words_b):
         covered = sum(m[1] - m[0] for m in passages_w)
         score = covered / len(words_a)
@@ -290,6 +331,15 @@ def _compare_pair(
     )
 
 
+def _quoted(text: str, prep: _Prepared, start: int, end: int) -> bool:
+    """Return True if ``[start, end)`` lies inside one pair of quotation marks."""
+    if prep.quotations is None:
+        prep.quotations = quotation_spans(text)
+    pairs = prep.quotations
+    at = bisect.bisect_right(pairs, (start, len(text) + 1)) - 1
+    return at >= 0 and pairs[at][0] < start and end <= pairs[at][1]
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -311,6 +361,37 @@ def _extend(start: int, end: int, sentences: Sequence[Sentence]) -> tuple[int, i
             new_start = min(new_start, sentence.start)
             new_end = max(new_end, sentence.end)
     return new_start, new_end
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(open, close)`` offsets of paired quotation marks, in text order.
+
+    Marks pair within a paragraph: „…“ and „…” (German), “…”, "…", »…«, «…», ‚…‘,
+    ›…‹ and ‹…›; an unclosed mark is dropped at the blank line that ends its paragraph.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        ``(offset of the opening mark, offset of the closing mark)`` per pair.
+
+    Example:
+        >>> quotation_spans('Er sagte: „Ja.“ Dann "nein".')
+        [(10, 14), (21, 26)]
+    """
+    pairs = []
+    opened: tuple[int, str] | None = None
+    for match in _QUOTE_MARKS.finditer(text):
+        char = match.group()
+        if char[0] == "\n":
+            opened = None
+        elif opened is None:
+            if char in _QUOTE_PAIRS:
+                opened = (match.start(), _QUOTE_PAIRS[char])
+        elif char in opened[1]:
+            pairs.append((opened[0], match.start()))
+            opened = None
+    return pairs
 
 
 class ReuseIndex:
