@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,7 +117,7 @@ def test_min_score_filters_pairs(trio: list[Document]) -> None:
         ({"max_gap": -1}, "reuse max_gap must not be negative, got -1"),
     ],
 )
-def test_bad_options(trio: list[Document], options: dict[str, int], message: str) -> None:
+def test_bad_options(trio: list[Document], options: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError) as error:
         find_reuse(trio, **options)
     assert str(error.value) == message
