@@ -97,6 +97,9 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MAX_REMOVED = 400
 _MAX_REMOVED_CHARS = 300
+# Substring checks of visible lines against the text cost lines × text; cap both.
+_MAX_SUBSTRING_CHECKS = 3000
+_MAX_SUBSTRING_TEXT = 500_000
 _PUBLISHED_XPATH = (
     "//meta[@property='article:published_time' or @name='article:published_time' "
     "or @itemprop='datePublished' or @name='date' or @name='DC.date.issued']/@content"
@@ -212,12 +215,19 @@ def _published(tree: Any, day: str | None) -> str | None:
 
 
 def _removed(lines: Iterable[str], text: str) -> tuple[str, ...]:
+    """Return visible lines missing from ``text``, with bounded cost on huge pages."""
     collapsed = _collapse(text.replace("\n", " "))
+    kept_lines = {_collapse(line) for line in text.split("\n")}
+    substring_budget = _MAX_SUBSTRING_CHECKS if len(collapsed) <= _MAX_SUBSTRING_TEXT else 0
     seen: set[str] = set()
     removed: list[str] = []
     for line in lines:
-        if line in seen or line in collapsed:
+        if line in seen or line in kept_lines:
             continue
+        if substring_budget > 0:
+            substring_budget -= 1
+            if line in collapsed:
+                continue
         seen.add(line)
         removed.append(line[:_MAX_REMOVED_CHARS])
         if len(removed) >= _MAX_REMOVED:
