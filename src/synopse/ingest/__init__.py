@@ -24,7 +24,7 @@ from synopse.ingest.metadata import detect_language, outlet_from_url, parse_date
 from synopse.ingest.records import extract_record, read_records
 from synopse.ingest.sources import SourceItem, SourceLike, expand_source
 from synopse.ingest.text import clean_scrape
-from synopse.model.document import Document, Failure, IngestResult
+from synopse.model.document import Document, Failure, IngestResult, normalize_text
 from synopse.options import IngestOptions
 
 __all__ = [
@@ -85,7 +85,14 @@ def _reason(exc: BaseException) -> str:
     return " ".join(message.split())[:_MAX_REASON_CHARS]
 
 
-def _text_or_html(text: str, *, source: str, url: str | None, html: bool) -> Extracted:
+def _text_or_html(
+    text: str, *, source: str, url: str | None, html: bool, raw: bool = False
+) -> Extracted:
+    if raw:
+        # The caller vouches that the text is clean: keep it whole so offsets refer to it.
+        if not text.strip():
+            raise ExtractionError("the text is empty", source=source)
+        return Extracted(text=normalize_text(text), url=url)
     if html or looks_like_html(text):
         return extract_html(text, source=source, url=url)
     extracted = clean_scrape(text)
@@ -122,7 +129,7 @@ def _read_item(
             yield from _records(text, source=label, default_id=item.default_id, lines=lines)
             return
         html = fetched.media_type in _HTML_MEDIA_TYPES
-        extracted = _text_or_html(text, source=label, url=fetched.url, html=html)
+        extracted = _text_or_html(text, source=label, url=fetched.url, html=html, raw=options.raw)
         if extracted.url is None:
             extracted = replace(extracted, url=fetched.url)
         yield _Item(label, item.default_id, extracted)
@@ -138,11 +145,12 @@ def _read_item(
     html = suffix in _HTML_EXTENSIONS
     declared = declared_html_charset(data) if html else None
     text = decode_bytes(data, source=label, declared=declared)
-    if suffix in {".jsonl", ".ndjson", ".json"}:
+    if suffix in {".jsonl", ".ndjson", ".json"} and not options.raw:
         lines = suffix != ".json"
         yield from _records(text, source=label, default_id=item.default_id, lines=lines)
         return
-    yield _Item(label, item.default_id, _text_or_html(text, source=label, url=None, html=html))
+    extracted = _text_or_html(text, source=label, url=None, html=html, raw=options.raw)
+    yield _Item(label, item.default_id, extracted)
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
