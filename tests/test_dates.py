@@ -224,3 +224,11 @@ def test_offsets_sorted_and_deterministic() -> None:
 def test_bad_input_does_not_crash(text: str) -> None:
     result = find_dates(text, [Sentence(0, len(text))] if text else [], "2021-12")
     assert all(0 <= e.start < e.end <= len(text) for e in result)
+
+
+def test_since_weekday_is_open_range() -> None:
+    text = "Seit Dienstag gilt die Regel. Ab Montag wird es anders."
+    assert _dates(text, "2020-11-05") == [
+        ("Seit Dienstag", "2020-11-03/..", "day"),
+        ("Ab Montag", "2020-11-09", "day"),
+    ]

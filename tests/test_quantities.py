@@ -285,3 +285,26 @@ def test_gold_troop_numbers_share_a_unit(
     assert (by_doc["003"].low, by_doc["003"].high) == (100000, 100000)
     for key in ("000", "004"):
         assert (by_doc[key].low, by_doc[key].high) == (20000, 99999)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "low", "unit"),
+    [
+        ("Die Stadt zahlt 30 000 Euro Zuschuss.", "30 000 Euro", 30000, "EUR"),
+        ("Es kamen 1\u00a0200 Gäste.", "1\u00a0200 Gäste", 1200, "Gast"),
+        ("Die Zahl lag bei mehr als 6.000 gelegen. Die Lage bleibt ernst.", None, None, None),
+        ("Nach § 223 StGB droht Haft.", None, None, None),
+        ("Sie steht auf Seite 12 Zeile 3.", None, None, None),
+        ("Das kostet 3 Mio. Dollar.", "3 Mio. Dollar", 3e6, "USD"),
+        ("Es sind ca. 40 Teilnehmer.", "ca. 40 Teilnehmer", 36, "Teilnehmer"),
+        ("Sie maß 1,50 Metern Höhe.", "1,50 Metern", 1.5, "m"),
+    ],
+)
+def test_separators_references_and_sentence_ends(
+    text: str, expression: str | None, low: float | None, unit: str | None
+) -> None:
+    found = [(text[q.start : q.end], q.low, q.unit) for q in find_quantities(text)]
+    if expression is None:
+        assert found == []
+    else:
+        assert found == [(expression, pytest.approx(low), unit)]

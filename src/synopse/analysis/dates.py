@@ -56,6 +56,11 @@ _PARTICIPLE = re.compile(r"(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)")
 _WEAK_PRETERITE = ("eten", "etest", "etet", "ete", "ten", "test", "tet", "te")
 _TENSE_WINDOW_DAYS = 366
 _MAX_SPAN = 120
+_TRIGGER_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_WEEKDAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht")
+_CONTEXT_BEFORE = 50
+_CONTEXT_AFTER = 50
+_DATE_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)|\d\d?\.(?!\d{3}(?!\d))")
 _RELATIVE_PRECISION: dict[str, Precision] = {
     "day": "day",
     "week": "day",
@@ -67,6 +72,7 @@ _RELATIVE_PRECISION: dict[str, Precision] = {
 @dataclass(frozen=True)
 class _Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    triggers: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, tuple[int, int]]
@@ -82,6 +88,29 @@ def _alternation(words: Sequence[str], *, capitalised: bool = False) -> str:
     if capitalised:
         forms |= {w[:1].upper() + w[1:] for w in words}
     return "|".join(re.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))
+
+
+def _triggers(
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    seasons: dict[str, tuple[int, int]],
+    units: dict[str, str],
+    words: dict[str, dict[str, str]],
+) -> frozenset[str]:
+    """Words of which every pattern holds at least one (digits aside), lower-cased."""
+    found: set[str] = set()
+    entries = [*months, *seasons, *units]
+    for kind in ("deictic", "anaphor", "holiday"):
+        entries.extend(words.get(kind, {}))
+    for entry in entries:
+        parts = _TRIGGER_TOKEN.findall(entry)
+        # Of a phrase ("Tag der Arbeit", "nächsten Tag") its first noun is enough.
+        nouns = [p for p in parts if p[:1].isupper()] or parts
+        found.add(nouns[0].lower())
+    for weekday in weekdays:
+        found.add(weekday.lower())
+        found.update(weekday.lower() + part for part in _WEEKDAY_PARTS)
+    return frozenset(found)
 
 
 @functools.cache
@@ -136,6 +165,7 @@ def _grammar(lang: str) -> _Grammar:
         compiled.append((str(spec["type"]), re.compile(regex)))
     return _Grammar(
         patterns=tuple(compiled),
+        triggers=_triggers(months, weekdays, seasons, units, words),
         months=months,
         weekdays=weekdays,
         seasons=seasons,
@@ -184,16 +214,51 @@ class _Match:
     groups: dict[str, str]
 
 
-def _candidates(text: str, grammar: _Grammar) -> list[_Match]:
-    found: list[tuple[int, int, int, _Match]] = []
-    for order, (kind, pattern) in enumerate(grammar.patterns):
-        for m in pattern.finditer(text):
-            if m.end() - m.start() > _MAX_SPAN or m.end() == m.start():
+def _segments(text: str, grammar: _Grammar) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words: the only places a pattern can match.
+
+    Running every pattern over the whole text costs one regex scan per pattern; running
+    them only around month names, weekdays, unit words and digits is several times faster.
+    """
+    segments: list[tuple[int, int]] = []
+    size = len(text)
+    for m in _TRIGGER_TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            if _DATE_DIGITS.match(text, m.start()) is None:
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            found.append(
-                (-(m.end() - m.start()), m.start(), order, _Match(m.start(), m.end(), kind, groups))
-            )
+        elif token.lower() not in grammar.triggers:
+            continue
+        start = max(0, m.start() - _CONTEXT_BEFORE)
+        end = min(size, m.end() + _CONTEXT_AFTER)
+        if segments and start <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], end)
+        else:
+            segments.append((start, end))
+    widened = []
+    for start, end in segments:
+        # Cut at whitespace, so that no word is split at a segment's edge.
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < size and not text[end].isspace():
+            end += 1
+        widened.append((start, end))
+    return widened
+
+
+def _candidates(text: str, grammar: _Grammar) -> list[_Match]:
+    seen: set[tuple[int, int, int]] = set()
+    found: list[tuple[int, int, int, _Match]] = []
+    for segment_start, segment_end in _segments(text, grammar):
+        for order, (kind, pattern) in enumerate(grammar.patterns):
+            for m in pattern.finditer(text, segment_start, segment_end):
+                key = (m.start(), m.end(), order)
+                if m.end() - m.start() > _MAX_SPAN or m.end() == m.start() or key in seen:
+                    continue
+                seen.add(key)
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                match = _Match(m.start(), m.end(), kind, groups)
+                found.append((-(m.end() - m.start()), m.start(), order, match))
     found.sort(key=lambda item: item[:3])
     starts: list[int] = []
     ends: list[int] = []
@@ -451,6 +516,9 @@ def _resolve(
         forward = (weekday - ref.weekday()) % 7
         sign = int(grammar.words.get("relative", {}).get(g.get("rel", "").lower(), "0") or 0)
         tense = _tense_for(state, text, sentence, match, lang)
+        if "since" in g:
+            day = ref - timedelta(days=back)
+            return f"{day.isoformat()}/..", "day", "tense", day
         if sign < 0 or (sign == 0 and tense in ("past", "pluperfect")):
             day = ref - timedelta(days=back or (7 if sign < 0 else 0))
             anchor = "tense"

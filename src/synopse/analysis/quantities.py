@@ -21,8 +21,14 @@ import simplemma
 from synopse.lang import load_set, load_table
 from synopse.model import Quantity
 
-_TOKEN = re.compile(r"[^\W_](?:[\w.,'’-]*[^\W_])?|[%€$£]")
-_DIGITS_DE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_TOKEN = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.]\d)"
+    r"|[^\W_](?:[\w.,'’-]*[^\W_])?|[%€$£§]"
+)
+_DIGITS_DE = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+)
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f.]")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?")
 _CHUNK_SKIP = re.compile(r"[/@:!=#_\\]|www\.|\.(?:de|com|org|net)\b")
 _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em|ig|isch)$")
@@ -43,6 +49,8 @@ class _Lexicon:
     months: frozenset[str]
     weekdays: frozenset[str]
     fused: re.Pattern[str]
+    abbreviations: frozenset[str]
+    skip_before: frozenset[str]
 
 
 @functools.cache
@@ -99,6 +107,10 @@ def _lexicon(lang: str) -> _Lexicon:
         months=months,
         weekdays=weekdays,
         fused=fused,
+        abbreviations=frozenset(
+            w for w in (*scales, *units, *hedges) if w.endswith(".") and len(w) > 1
+        ),
+        skip_before=load_set(lang, "quantity_skip_before.txt"),
     )
 
 
@@ -160,7 +172,7 @@ def parse_number(token: str, *, lang: str = "de") -> float | None:
     if token[:1].isdigit():
         if _DIGITS_DE.fullmatch(token) is None:
             return None
-        return float(token.replace(".", "").replace(",", "."))
+        return float(_GROUP_SPACE.sub("", token).replace(",", "."))
     return parse_number_word(token, lang=lang)
 
 
@@ -219,9 +231,12 @@ def _chunk(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _is_sentence_gap(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return any(ch in ".!?;:\n(" for ch in gap) and gap.strip() not in ("", ".")
+def _is_gap(text: str, left: _Tok, right_start: int, lex: _Lexicon) -> bool:
+    """Whether punctuation separates two tokens (the dot of "Mrd." or "ca." does not)."""
+    between = text[left.end : right_start].strip()
+    if not between:
+        return False
+    return not (between == "." and left.text.lower() + "." in lex.abbreviations)
 
 
 def _quantity_at(
@@ -271,7 +286,7 @@ def _quantity_at(
             if end_index + 1 < len(tokens):
                 nxt = tokens[end_index + 1]
                 scale = lex.scales.get(_with_dot(text, nxt).lower())
-                if scale is not None and not _is_sentence_gap(text, tok.end, nxt.start):
+                if scale is not None and not _is_gap(text, tok, nxt.start, lex):
                     value_low *= scale
                     value_high *= scale
                     end_index += 1
@@ -340,6 +355,12 @@ def _skip_digit_token(text: str, tokens: Sequence[_Tok], index: int, lex: _Lexic
         return True
     if len(core) >= 7 and core.isdigit():
         return True  # ids, phone numbers
+    if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+        return True  # "000" of a space-separated thousand, ids with leading zeros
+    if index > 0:
+        prev = tokens[index - 1]
+        if _with_dot(text, prev) in lex.skip_before or prev.text in lex.skip_before:
+            return True  # "§ 223", "Artikel 5", "Seite 12": references, not amounts
     after = text[tok.end : tok.end + 3]
     # An ordinal ("10. Januar", "zum 2. Mal") is digits with a dot before a word.
     if "-" not in tok.text and re.match(r"\.\s*[^\W\d]", after):
@@ -348,8 +369,8 @@ def _skip_digit_token(text: str, tokens: Sequence[_Tok], index: int, lex: _Lexic
         return True
     if core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2099:
         nxt = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        prev = tokens[index - 1].text.lower() if index > 0 else ""
-        if not (nxt[:1].isupper() and nxt not in lex.months) or prev in (
+        before = tokens[index - 1].text.lower() if index > 0 else ""
+        if not (nxt[:1].isupper() and nxt not in lex.months) or before in (
             "im",
             "seit",
             "bis",
@@ -419,7 +440,7 @@ def _unit_after(
     if index + 1 >= len(tokens):
         return None
     nxt = tokens[index + 1]
-    if _is_sentence_gap(text, tokens[index].end, nxt.start):
+    if _is_gap(text, tokens[index], nxt.start, lex):
         return None
     word = nxt.text.lower()
     hit = lex.units.get(_with_dot(text, nxt).lower()) or lex.units.get(word)
@@ -452,10 +473,10 @@ def _counted_noun(
 ) -> tuple[str, int] | None:
     skipped = 0
     position = index + 1
-    previous_end = tokens[index].end
+    previous = tokens[index]
     while position < len(tokens) and skipped <= _MAX_ADJECTIVES:
         tok = tokens[position]
-        if _is_sentence_gap(text, previous_end, tok.start):
+        if _is_gap(text, previous, tok.start, lex):
             return None
         word = tok.text
         if word in lex.stopwords or (word.lower() in lex.stopwords and word.islower()):
@@ -466,12 +487,12 @@ def _counted_noun(
             return _lemma(word, lang), position
         if word == "von" and skipped == 0:
             position += 1
-            previous_end = tok.end
+            previous = tok
             continue
         if word.islower() and _ADJ_ENDING.search(word) and parse_number(word, lang=lang) is None:
             skipped += 1
             position += 1
-            previous_end = tok.end
+            previous = tok
             continue
         return None
     return None
@@ -497,7 +518,7 @@ def _hedge_before(
             continue
         words = tokens[first:index]
         if any(
-            _is_sentence_gap(text, a.end, b.start)
+            _is_gap(text, a, b.start, lex)
             for a, b in zip(words, [*words[1:], tokens[index]], strict=True)
         ):
             continue
