@@ -6,7 +6,8 @@ configuration; a ``TypeError`` still means the API was misused::
     SynopseError
     ├── IngestError            a source could not become a Document
     │   ├── FetchError         a URL could not be fetched (or was refused)
-    │   └── ExtractionError    the content held no usable text
+    │   ├── ExtractionError    the content held no usable text
+    │   └── IncompleteIngestError  some sources of a batch failed (keeps the rest)
     ├── AnalysisError          one document could not be analysed
     ├── LanguageDataError      a lexicon or grammar is missing or malformed
     ├── StoreError             the store could not read or write
@@ -17,6 +18,11 @@ states what failed, where, and how to fix it, on one line.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from synopse.model.document import Document, Failure
 
 
 class SynopseError(Exception):
@@ -50,6 +56,25 @@ class FetchError(IngestError):
 
 class ExtractionError(IngestError):
     """The content was read but held no usable text."""
+
+
+class IncompleteIngestError(IngestError):
+    """Some sources failed; the documents of the others are kept on the error.
+
+    Attributes:
+        documents: The documents read from the sources that worked.
+        failures: One :class:`Failure` per source that did not.
+    """
+
+    def __init__(self, documents: tuple[Document, ...], failures: tuple[Failure, ...]):
+        first = failures[0] if failures else Failure("?", "unknown")
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        super().__init__(
+            f"{len(failures)} source(s) failed, {len(documents)} document(s) read; "
+            f"first: {first.source}: {first.error}{more}"
+        )
+        self.documents = documents
+        self.failures = failures
 
 
 class AnalysisError(SynopseError):

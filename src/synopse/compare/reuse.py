@@ -137,7 +137,7 @@ class Reuse:
 @dataclass
 class _Prepared:
     words: list[tuple[int, int]]
-    positions: dict[int, list[int]]
+    positions: dict[str, list[int]]
     sentences: list[Sentence]
     quotations: list[tuple[int, int]] | None = None
 
@@ -156,11 +156,10 @@ def _prepare(text: str, shingle: int) -> _Prepared:
     for match in _WORD.finditer(text):
         words.append((match.start(), match.end()))
         forms.append(match.group().lower())
-    positions: dict[int, list[int]] = defaultdict(list)
+    positions: dict[str, list[int]] = defaultdict(list)
     for i in range(len(forms) - shingle + 1):
-        # Python's str hash is salted per process, but only equality of hashes within
-        # one run matters here, and results are sorted, so output stays deterministic.
-        positions[hash(" ".join(forms[i : i + shingle]))].append(i)
+        # Keyed by the shingle itself, not a salted hash: no collision can vary by run.
+        positions[" ".join(forms[i : i + shingle])].append(i)
     kept = {h: p for h, p in positions.items() if len(p) <= _MAX_REPEATS_IN_DOC}
     return _Prepared(words=words, positions=kept, sentences=[])
 
@@ -216,7 +215,7 @@ def find_reuse(
         raise ConfigError(f"document ids must be unique for reuse detection: {duplicates}")
 
     prepared = [_prepare(d.text, shingle) for d in documents]
-    postings: dict[int, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for index, prep in enumerate(prepared):
         for h in prep.positions:
             postings[h].append(index)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from synopse.errors import ExtractionError, IngestError, SynopseError
+from synopse.errors import ExtractionError, IncompleteIngestError, IngestError, SynopseError
 from synopse.ingest.decode import declared_html_charset, decode_bytes, read_capped, read_file
 from synopse.ingest.extracted import Extracted
 from synopse.ingest.fetch import fetch as fetch_url
@@ -39,25 +39,6 @@ _HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _JSON_MEDIA_TYPES = frozenset({"application/json", "application/x-ndjson", "application/jsonl"})
 _MAX_REASON_CHARS = 300
-
-
-class IncompleteIngestError(IngestError):
-    """Some sources failed; the documents of the others are kept on the error.
-
-    Attributes:
-        documents: The documents read from the sources that worked.
-        failures: One :class:`Failure` per source that did not.
-    """
-
-    def __init__(self, documents: tuple[Document, ...], failures: tuple[Failure, ...]):
-        first = failures[0] if failures else Failure("?", "unknown")
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        super().__init__(
-            f"{len(failures)} source(s) failed, {len(documents)} document(s) read; "
-            f"first: {first.source}: {first.error}{more}"
-        )
-        self.documents = documents
-        self.failures = failures
 
 
 @dataclass(frozen=True)
