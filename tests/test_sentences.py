@@ -131,6 +131,23 @@ SPLITS: list[tuple[str, list[str]]] = [
         "Sie gingen. (Das war vorher klar.) Danach blieb es still.",
         ["Sie gingen.", "(Das war vorher klar.)", "Danach blieb es still."],
     ),
+    (
+        "Wir sind dankbar, dass es – noch? – genug Betten gibt.",
+        ["Wir sind dankbar, dass es – noch? – genug Betten gibt."],
+    ),
+    # a space forgotten after the period, but not in an address
+    (
+        "Er wollte davon erzählen.Deshalb rief er an. Schreiben Sie an max.Muster@beispiel.de.",
+        [
+            "Er wollte davon erzählen.",
+            "Deshalb rief er an.",
+            "Schreiben Sie an max.Muster@beispiel.de.",
+        ],
+    ),
+    (
+        "Es wird mit einem 2. Lockdown gerechnet. Das Wort kommt von lat. Terror.",
+        ["Es wird mit einem 2. Lockdown gerechnet.", "Das Wort kommt von lat. Terror."],
+    ),
     # lowercase continuation, ellipsis
     ("Er sah ca. zehn Leute, bzw. elf.", ["Er sah ca. zehn Leute, bzw. elf."]),
     (

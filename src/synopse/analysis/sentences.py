@@ -5,12 +5,13 @@ offsets into the document text, so this module decides where sentences end and w
 character runs are tokens, without copying text.
 
 How sentences are found: one compiled regex scans the text for *candidates* (a run of
-``. ! ? …`` followed by closing quotes or brackets and whitespace, a blank line, a single
-line break); each candidate is judged by a few constant-time look-ups of the word before
-it and the word after it (abbreviations, ordinals before month names, initials, quotes
-closing after the period, a lowercase continuation, a line that reads like a heading).
-Cost is linear in the length of the text: no pattern here can backtrack over the same
-characters twice.
+``. ! ? …`` followed by closing quotes or brackets and whitespace, a period with the space
+after it forgotten, a blank line, a single line break); each candidate is judged by a few
+constant-time look-ups of the word before it and the word after it (abbreviations,
+ordinals before month names, initials, quotes closing after the period, a lowercase
+continuation, a line that reads like a heading). Cost is linear in the length of the
+text: every pattern is possessive or bounded, so no match attempt rescans more than the
+word it starts in.
 
 Language data (``data/<lang>/``): ``abbreviations.txt``, ``sentence_final_abbreviations.txt``,
 ``sentence_starters.txt``, ``sentence_ordinal_nouns.txt``, ``sentence_ordinal_determiners.txt``,
@@ -46,11 +47,13 @@ _WINDOW = 64
 # a blank line; a single line break.
 _CANDIDATE = re.compile(
     rf"(?<![{_FINAL_MARKS}])[{_FINAL_MARKS}]++[{re.escape(_CLOSERS)}]*+(?=\s|\Z)"
+    # A space forgotten after the period ("erzählen.Deshalb"), not in an address.
+    r"|(?<=[a-zäöüß]{2})[.!?…](?=[A-ZÄÖÜ][a-zäöüß]+(?![\w@.-]))"
     r"|\n[^\S\n]*+\n"
     r"|\u2029"
     r"|\n"
 )
-_NEXT = re.compile(rf"\s*+[{re.escape(_OPENERS)}]*+(\w*)")
+_NEXT = re.compile(rf"\s*+(?:[{re.escape(_OPENERS)}]\s*+)*+(\w*)")
 _NONSPACE = re.compile(r"\S")
 _BLANK_AHEAD = re.compile(r"\n[^\S\n]*+(?:\n|\Z)")
 
