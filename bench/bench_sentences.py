@@ -262,9 +262,11 @@ def render(
         f"SoMaJo {f1_soma['precision']:.4f}/{f1_soma['recall']:.4f} "
         f"({int(f1_ours['gold'])} gold boundaries). On fang-covid there is no gold: the F1 "
         f"there is agreement with SoMaJo over the first {args.agreement_articles} articles "
-        f"(precision {agree['precision']:.4f}, recall {agree['recall']:.4f}); most "
-        "disagreements are SoMaJo splitting at every colon and missing sentence ends after "
-        "numbers, and ours splitting off headings on their own lines. Peak Python memory "
+        f"(precision {agree['precision']:.4f}, recall {agree['recall']:.4f}). Most "
+        "disagreements are headings on a line of their own (ours ends them there), which "
+        "sentence an elision mark „(…)“ between two sentences joins (ours: the next one, "
+        "SoMaJo: the one before), and sentence ends after a number („bei 1,42. Am …“), "
+        "which SoMaJo misses. Peak Python memory "
         f"of `split_sentences` over the {args.articles} articles: {memory:.1f} MiB.",
         "",
         "Pathological input, `split_sentences` + `tokenize`, best of 5:",
