@@ -1,0 +1,377 @@
+"""Fact groups: which documents report the same claim, and whom each credits with it.
+
+A story's outlets restate the same claims in different words, so claims are aligned on
+several signals at once. For two statements (body sentences, see
+:mod:`synopse.compare.statements`) of different documents the score combines:
+
+* the cosine of their sentence embeddings (paraphrase), rescaled so that the cosine of
+  unrelated news sentences counts as 0;
+* the IDF-weighted Jaccard overlap of their content lemmas;
+* the IDF-weighted overlap of the entity clusters they mention;
+* shared normalised quantities and dates (the same "50 minutes" or "10 January").
+
+Candidate pairs come from blocking, never from all pairs of all sentences: an inverted
+index over the rarer keys (lemmas, entity clusters, values that occur in at most a share
+of the statements) plus the top-k embedding neighbours of each statement in the other
+documents (one matrix product per block of rows; quadratic in sentences but numpy-fast
+for a few thousand, and the only quadratic step).
+
+Pairs scoring above ``threshold`` are linked in order of score; two groups merge only
+when the result holds at most ``max_per_doc`` sentences of any document and their
+average pair score stays above ``threshold * cohesion`` (average linkage, which stops
+chains of loosely related sentences). Statements left alone become exclusive facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from synopse.compare.embeddings import Embedder, get_embedder
+from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
+from synopse.compare.statements import (
+    Statement,
+    extract_statements,
+    key_weights,
+    soft_overlap,
+    weighted_overlap,
+)
+from synopse.errors import ConfigError
+from synopse.model import Analysis
+from synopse.model.comparison import EntityCluster, Fact, FactSupport
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactOptions:
+    """Weights and limits of fact grouping.
+
+    The weights were fitted (logistic regression, then rounded) on sentence pairs of
+    the shared five-document gold corpus; the threshold was chosen there too, so scores
+    measured on that corpus are optimistic.
+
+    Attributes:
+        threshold: Least pair score for two statements to report the same claim.
+        cohesion: Share of ``threshold`` the average pair score of a merged group keeps.
+        max_per_doc: Most sentences of one document in one fact.
+        neighbours: Embedding neighbours per statement and other document (on average)
+            taken as candidates.
+        max_key_share: Keys held by more than this share of statements do not block.
+        w_embedding: Weight of the sentence-embedding cosine.
+        w_ngrams: Weight of the cosine of hashed lemma and character n-gram vectors.
+        w_lemmas: Weight of the soft lemma overlap (compounds and variants count).
+        w_entities: Weight of the entity-cluster overlap.
+        w_values: Weight of sharing a quantity or date.
+        attach: Least average score to a multi-document fact for a statement of a
+            document the fact lacks to join it (second pass); above 1 turns it off.
+        attach_shared: Whether a statement already in a multi-document fact may also
+            join another (a sentence can state several claims).
+        label_chars: Longest label before it is cut at a word boundary.
+    """
+
+    threshold: float = 0.3
+    cohesion: float = 0.7
+    max_per_doc: int = 2
+    neighbours: int = 3
+    max_key_share: float = 0.1
+    w_embedding: float = 0.2
+    w_ngrams: float = 0.2
+    w_lemmas: float = 0.5
+    w_entities: float = 0.05
+    w_values: float = 0.1
+    attach: float = 0.22
+    attach_shared: bool = False
+    label_chars: int = 240
+
+
+class _Scorer:
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        vectors: np.ndarray,
+        ngrams: np.ndarray,
+        options: FactOptions,
+    ) -> None:
+        self.statements = statements
+        self.vectors = vectors
+        self.ngrams = ngrams
+        self.options = options
+        self.weights = key_weights(statements)
+        self.entities = [frozenset("e:" + x for x in s.entities) for s in statements]
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def features(self, i: int, j: int) -> tuple[float, float, float, float, float]:
+        """Return the embedding, n-gram, lemma, entity and value similarities."""
+        a, b = self.statements[i], self.statements[j]
+        return (
+            float(self.vectors[i] @ self.vectors[j]),
+            float(self.ngrams[i] @ self.ngrams[j]),
+            soft_overlap(a.lemmas, b.lemmas, self.weights),
+            weighted_overlap(self.entities[i], self.entities[j], self.weights),
+            1.0 if a.values & b.values else 0.0,
+        )
+
+    def score(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        cached = self.cache.get(key)
+        if cached is None:
+            o = self.options
+            emb, ngr, lem, ent, val = self.features(i, j)
+            cached = (
+                o.w_embedding * emb
+                + o.w_ngrams * ngr
+                + o.w_lemmas * lem
+                + o.w_entities * ent
+                + o.w_values * val
+            )
+            self.cache[key] = cached
+        return cached
+
+
+def candidate_pairs(
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    *,
+    neighbours: int = 3,
+    max_key_share: float = 0.1,
+    block_rows: int = 512,
+) -> list[tuple[int, int]]:
+    """Return the statement pairs of different documents worth scoring (blocking).
+
+    Args:
+        statements: All statements.
+        vectors: Their L2-normalised embeddings, one row each.
+        neighbours: Embedding neighbours per statement (over all other documents,
+            ``neighbours`` per other document on average, at most 64).
+        max_key_share: Keys held by more than this share of the statements (and more
+            than 3) are too common to block on.
+        block_rows: Rows per matrix product (bounds memory).
+
+    Returns:
+        Sorted ``(i, j)`` index pairs with ``i < j`` from different documents.
+    """
+    pairs: set[tuple[int, int]] = set()
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, statement in enumerate(statements):
+        for key in statement.keys:
+            postings[key].append(index)
+    limit = max(3, int(max_key_share * len(statements)))
+    for members in postings.values():
+        if len(members) > limit:
+            continue
+        for i, j in itertools.combinations(members, 2):
+            if statements[i].doc_index != statements[j].doc_index:
+                pairs.add((i, j))
+    n = len(statements)
+    if n and len(vectors):
+        docs = np.array([s.doc_index for s in statements])
+        other_docs = max(1, len(set(docs.tolist())) - 1)
+        k = min(n - 1, max(1, min(64, neighbours * other_docs)))
+        for begin in range(0, n, block_rows):
+            rows = vectors[begin : begin + block_rows] @ vectors.T
+            rows[docs[begin : begin + block_rows, None] == docs[None, :]] = -2.0
+            if k <= 0:
+                continue
+            top = np.argpartition(-rows, k - 1, axis=1)[:, :k] if k < n else None
+            for offset in range(rows.shape[0]):
+                i = begin + offset
+                columns = top[offset] if top is not None else range(n)
+                for j in columns:
+                    j = int(j)
+                    if rows[offset, j] > -2.0 and i != j:
+                        pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def _group(
+    scorer: _Scorer, pairs: Iterable[tuple[int, int]], options: FactOptions
+) -> list[list[int]]:
+    statements = scorer.statements
+    scored = sorted(
+        ((scorer.score(i, j), i, j) for i, j in pairs),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    group_of = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    floor = options.threshold * options.cohesion
+    for score, i, j in scored:
+        if score < options.threshold:
+            break
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        merged = members[a] + members[b]
+        counts: dict[int, int] = defaultdict(int)
+        for m in merged:
+            counts[statements[m].doc_index] += 1
+        if max(counts.values()) > options.max_per_doc:
+            continue
+        cross = [
+            scorer.score(x, y)
+            for x in members[a]
+            for y in members[b]
+            if statements[x].doc_index != statements[y].doc_index
+        ]
+        if cross and sum(cross) / len(cross) < floor:
+            continue
+        keep, drop = min(a, b), max(a, b)
+        members[keep] = sorted(merged)
+        for m in members.pop(drop):
+            group_of[m] = keep
+    return [members[g] for g in sorted(members)]
+
+
+def _attach(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
+    """Let each multi-document fact take the best statement of each document it lacks.
+
+    Average similarity to all members is steadier evidence than one pair score, so a
+    lower bar than ``threshold`` applies. Only the original members are compared with,
+    so the order of facts does not matter.
+    """
+    statements = scorer.statements
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for index, statement in enumerate(statements):
+        by_doc[statement.doc_index].append(index)
+    in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
+    result = []
+    for group in groups:
+        docs = {statements[m].doc_index for m in group}
+        if len(docs) < 2:
+            result.append(group)
+            continue
+        added = []
+        for doc in sorted(by_doc):
+            if doc in docs:
+                continue
+            best = None
+            for candidate in by_doc[doc]:
+                if candidate in in_fact and not options.attach_shared:
+                    continue
+                mean = sum(scorer.score(candidate, m) for m in group) / len(group)
+                if mean >= options.attach and (best is None or mean > best[0]):
+                    best = (mean, candidate)
+            if best is not None:
+                added.append(best[1])
+        result.append(sorted(group + added))
+    attached = {m for g in result for m in g if len(g) > 1} - in_fact
+    return [g for g in result if not (len(g) == 1 and g[0] in attached)]
+
+
+def _attribution(analysis: Analysis, statement: Statement) -> str | None:
+    for quote in analysis.quotes:
+        if quote.sentence == statement.sentence or (
+            quote.start < statement.end and statement.start < quote.end
+        ):
+            name = quote.speaker_name or quote.speaker
+            if name:
+                return name
+    return None
+
+
+def _label(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def find_facts(
+    analyses: Sequence[Analysis],
+    clusters: Sequence[EntityCluster],
+    *,
+    embedder: Embedder | None = None,
+    reuse: Sequence[Reuse] | None = None,
+    options: FactOptions | None = None,
+    lang: str = "de",
+) -> list[Fact]:
+    """Group the statements of several documents into facts (see the module docstring).
+
+    Args:
+        analyses: One analysis per document; ids must be unique.
+        clusters: Entity clusters from :func:`synopse.compare.entities.resolve_entities`.
+        embedder: Sentence embedder; None uses the bundled "use" model (or "hashing"
+            when that package is missing).
+        reuse: Text reuse between the documents (:func:`synopse.compare.reuse.find_reuse`);
+            None computes it. Supports inside text shared with another supporting
+            document are marked ``reused``.
+        options: Weights and limits.
+        lang: Language of the lemmatizer and stop words.
+
+    Returns:
+        The facts, ids "f1", "f2", ... ordered by number of documents (most first),
+        then first appearance. Statements reported by one document are exclusive facts.
+
+    Raises:
+        ConfigError: If document ids repeat.
+    """
+    options = options or FactOptions()
+    ids = [a.document.id for a in analyses]
+    if len(set(ids)) != len(ids):
+        raise ConfigError(f"document ids must be unique for fact grouping: {sorted(ids)}")
+    statements = extract_statements(analyses, clusters, lang=lang)
+    if not statements:
+        return []
+    texts = [_text(analyses, s) for s in statements]
+    ngrams = get_embedder("hashing").embed(texts)
+    if embedder is None:
+        try:
+            vectors = get_embedder("use").embed(texts)
+        except ConfigError:
+            vectors = ngrams
+    else:
+        vectors = embedder.embed(texts)
+    scorer = _Scorer(statements, vectors, ngrams, options)
+    pairs = sorted(
+        set(
+            candidate_pairs(
+                statements,
+                vectors,
+                neighbours=options.neighbours,
+                max_key_share=options.max_key_share,
+            )
+        )
+        | set(candidate_pairs(statements, ngrams, neighbours=options.neighbours, max_key_share=0.0))
+    )
+    groups = _group(scorer, pairs, options)
+    groups = _attach(scorer, groups, options)
+    if reuse is None:
+        reuse = find_reuse([a.document for a in analyses])
+    index = ReuseIndex(reuse)
+    by_id = {a.document.id: a for a in analyses}
+    built = []
+    for group in groups:
+        docs = {statements[m].doc for m in group}
+        supports = []
+        for m in group:
+            s = statements[m]
+            shared = index.shared_with(s.doc, s.start, s.end) & (docs - {s.doc})
+            supports.append(
+                FactSupport(
+                    doc=s.doc,
+                    sentence=s.sentence,
+                    start=s.start,
+                    end=s.end,
+                    attributed_to=_attribution(by_id[s.doc], s),
+                    reused=bool(shared),
+                )
+            )
+        centre = max(
+            group,
+            key=lambda m: (sum(scorer.score(m, o) for o in group if o != m), -m),
+        )
+        label = _label(_text(analyses, statements[centre]), options.label_chars)
+        first = (statements[group[0]].doc_index, statements[group[0]].start)
+        built.append((-len(docs), first, label, tuple(supports)))
+    built.sort(key=lambda item: (item[0], item[1]))
+    return [
+        Fact(id=f"f{n}", label=label, support=supports)
+        for n, (_, _, label, supports) in enumerate(built, 1)
+    ]
+
+
+def _text(analyses: Sequence[Analysis], statement: Statement) -> str:
+    return analyses[statement.doc_index].document.text[statement.start : statement.end]

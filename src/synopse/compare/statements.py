@@ -1,0 +1,257 @@
+"""Statements: the sentences of several documents, with the features that compare them.
+
+Fact grouping compares claims across documents. A claim is approximated by a body
+sentence (headings are left out, the lead stays). For each sentence this module keeps
+the keys two reports of one claim tend to share: content lemmas (names excluded, they
+are covered by entity clusters), the cross-document entity clusters it mentions, and the
+normalised quantities and dates it contains. Keys are plain strings, so an inverted
+index over them gives candidate pairs without comparing all sentences with each other.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from synopse.compare.entities import cluster_index
+from synopse.compare.lemmas import lemmatize
+from synopse.lang import load_list
+from synopse.model import Analysis
+from synopse.model.comparison import EntityCluster
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Fewest words a sentence needs to count as a statement.
+MIN_WORDS = 4
+#: Shortest lemma kept as a content key.
+MIN_LEMMA_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One candidate claim: a sentence of one document with its comparison keys.
+
+    Attributes:
+        doc: Document id.
+        doc_index: Position of the document in the input.
+        sentence: Index of the sentence in the document's analysis.
+        start: Start offset of the sentence.
+        end: End offset of the sentence.
+        lemmas: Casefolded content lemmas (stop words and names left out).
+        entities: Ids of the entity clusters mentioned.
+        values: Normalised quantities ("q:50:minute") and dates ("d:2022-01-10").
+        words: Number of words.
+    """
+
+    doc: str
+    doc_index: int
+    sentence: int
+    start: int
+    end: int
+    lemmas: frozenset[str]
+    entities: frozenset[str]
+    values: frozenset[str]
+    words: int
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every comparison key, prefixed by its kind ("l:", "e:", and the values)."""
+        return (
+            frozenset("l:" + x for x in self.lemmas)
+            | frozenset("e:" + x for x in self.entities)
+            | self.values
+        )
+
+
+@functools.cache
+def _stopwords(lang: str) -> frozenset[str]:
+    try:
+        words = load_list(lang, "framing_stopwords.txt")
+    except Exception:  # a language without the list still gets statements
+        words = ()
+    return frozenset(w.casefold() for w in words)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def extract_statements(
+    analyses: Sequence[Analysis],
+    clusters: Sequence[EntityCluster],
+    *,
+    lang: str = "de",
+) -> list[Statement]:
+    """Return the statements of every document, in document and sentence order.
+
+    Args:
+        analyses: One analysis per document.
+        clusters: Entity clusters from :func:`synopse.compare.entities.resolve_entities`.
+        lang: Language of the stop-word list and lemmatizer.
+
+    Returns:
+        The body sentences (headings and sentences under ``MIN_WORDS`` words left out)
+        with their keys.
+    """
+    stop = _stopwords(lang)
+    index = cluster_index(clusters)
+    out = []
+    for doc_index, analysis in enumerate(analyses):
+        document = analysis.document
+        text = document.text
+        headings = [s for s in document.structure if s.label == "heading"]
+        mentions = sorted(
+            (m.start, m.end, index.get((document.id, m.start, m.end), ""))
+            for m in analysis.entities
+        )
+        for number, sentence in enumerate(analysis.sentences):
+            if any(h.start <= sentence.start and sentence.end <= h.end for h in headings):
+                continue
+            inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
+            lemmas = set()
+            words = 0
+            for match in _WORD.finditer(text, sentence.start, sentence.end):
+                words += 1
+                if any(s <= match.start() < e for s, e, _ in inside):
+                    continue
+                for part in {match.group(), *match.group().split("-")}:
+                    if len(part) < MIN_LEMMA_LENGTH:
+                        continue
+                    lemma = lemmatize(part, lang).casefold()
+                    if lemma not in stop and part.casefold() not in stop:
+                        lemmas.add(lemma)
+            if words < MIN_WORDS:
+                continue
+            values = {
+                f"q:{_number(q.low)}:{q.unit.casefold()}"
+                for q in analysis.quantities
+                if sentence.start <= q.start < sentence.end
+            }
+            values.update(
+                "d:" + d.value
+                for d in analysis.dates
+                if sentence.start <= d.start < sentence.end and d.precision == "day"
+            )
+            out.append(
+                Statement(
+                    doc=document.id,
+                    doc_index=doc_index,
+                    sentence=number,
+                    start=sentence.start,
+                    end=sentence.end,
+                    lemmas=frozenset(lemmas),
+                    entities=frozenset(c for _, _, c in inside if c),
+                    values=frozenset(values),
+                    words=words,
+                )
+            )
+    return out
+
+
+def key_weights(statements: Sequence[Statement]) -> dict[str, float]:
+    """Return the inverse document frequency of every key over the statements.
+
+    A key found in every statement weighs about 0; a key found once weighs most.
+
+    Args:
+        statements: All statements of the run.
+
+    Returns:
+        Key → ``log((N + 1) / (df + 0.5))`` with N statements and df the number holding it.
+    """
+    df: Counter[str] = Counter()
+    for statement in statements:
+        df.update(statement.keys)
+    n = len(statements)
+    return {key: math.log((n + 1) / (count + 0.5)) for key, count in df.items()}
+
+
+def weighted_overlap(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> float:
+    """Return the weighted Jaccard overlap of two key sets (0 when both are empty).
+
+    Args:
+        a: One key set.
+        b: The other.
+        weights: Key → weight (missing keys weigh 1).
+    """
+    union = a | b
+    if not union:
+        return 0.0
+    total = sum(weights.get(k, 1.0) for k in union)
+    shared = sum(weights.get(k, 1.0) for k in a & b)
+    return shared / total if total else 0.0
+
+
+#: Similarity of a compound and its head ("Wirtschaftssanktion"/"Sanktion").
+HEAD_MATCH = 0.8
+#: Similarity of two words sharing a long prefix ("Telefonat"/"Telefongespräch").
+PREFIX_MATCH = 0.7
+#: Shortest shared prefix that counts.
+MIN_PREFIX = 6
+#: Shortest head that counts for a compound match.
+MIN_HEAD = 4
+#: Least rapidfuzz ratio (0-100) for two spellings of one word.
+MIN_WORD_RATIO = 85.0
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_similarity(a: str, b: str) -> float:
+    """Return how alike two lemmas are, allowing compounds and spelling variants.
+
+    Args:
+        a: A casefolded lemma.
+        b: Another.
+
+    Returns:
+        1 for equal lemmas, ``HEAD_MATCH`` when one ends with the other (a compound
+        and its head), ``PREFIX_MATCH`` for a long shared prefix, the rapidfuzz ratio
+        / 100 for near-identical spellings, else 0.
+
+    Example:
+        >>> word_similarity("wirtschaftssanktion", "sanktion")
+        0.8
+    """
+    if a == b:
+        return 1.0
+    if min(len(a), len(b)) >= MIN_HEAD and (a.endswith(b) or b.endswith(a)):
+        return HEAD_MATCH
+    if a[:MIN_PREFIX] == b[:MIN_PREFIX] and min(len(a), len(b)) >= MIN_PREFIX:
+        return PREFIX_MATCH
+    score = ratio(a, b)
+    return score / 100.0 if score >= MIN_WORD_RATIO else 0.0
+
+
+def soft_overlap(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> float:
+    """Return the mean of the two directed soft overlaps of two lemma sets.
+
+    Each lemma of one set is matched to its most similar lemma of the other
+    (:func:`word_similarity`); the IDF-weighted mean of those matches is one
+    direction's overlap.
+
+    Args:
+        a: Casefolded lemmas of one statement.
+        b: Those of another.
+        weights: ``"l:" + lemma`` → weight (missing lemmas weigh 1).
+
+    Returns:
+        A value between 0 and 1; 0 when either set is empty.
+    """
+    if not a or not b:
+        return 0.0
+    ordered_a, ordered_b = sorted(a), sorted(b)
+
+    def directed(xs: list[str], ys: list[str]) -> float:
+        total = 0.0
+        matched = 0.0
+        for x in xs:
+            weight = weights.get("l:" + x, 1.0)
+            total += weight
+            matched += weight * max(word_similarity(x, y) for y in ys)
+        return matched / total if total else 0.0
+
+    return (directed(ordered_a, ordered_b) + directed(ordered_b, ordered_a)) / 2.0

@@ -1,0 +1,161 @@
+"""Fact grouping on invented mini-articles: shared claims, exclusive facts, attribution, reuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopse.analysis.pipeline import analyze
+from synopse.compare.embeddings import get_embedder
+from synopse.compare.entities import resolve_entities
+from synopse.compare.facts import FactOptions, candidate_pairs, find_facts
+from synopse.compare.statements import extract_statements, word_similarity
+from synopse.model import Analysis, Document
+from synopse.model.comparison import Fact
+
+# Three invented reports of one invented event.
+ARTICLES = {
+    "a": (
+        "Die Brücke über die Mulde in Lindenau wird ab dem 3. März für sechs Monate gesperrt. "
+        "Das teilte Bürgermeisterin Karla Wendtner am Dienstag mit. Die Sanierung kostet nach "
+        "Angaben der Stadt rund 4,5 Millionen Euro. Der Nabu kritisierte die Fällung von zwölf "
+        "Bäumen am Ufer."
+    ),
+    "b": (
+        "Ab dem 3. März ist die Muldebrücke in Lindenau für ein halbes Jahr gesperrt, wie "
+        "Bürgermeisterin Karla Wendner mitteilte. Die Kosten der Sanierung liegen bei 4,5 "
+        "Millionen Euro. Pendler müssen einen Umweg von acht Kilometern fahren."
+    ),
+    "c": (
+        "Lindenau sperrt seine Brücke über die Mulde ab dem 3. März für sechs Monate. Die "
+        "Sanierung soll rund 4,5 Millionen Euro kosten. Der NABU protestierte gegen die Fällung "
+        "von zwölf Bäumen."
+    ),
+}
+
+
+def _analyses(articles: dict[str, str]) -> list[Analysis]:
+    return [
+        analyze(Document(id=key, text=text, source=key, published="2024-02-20"))
+        for key, text in articles.items()
+    ]
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[Fact]:
+    analyses = _analyses(ARTICLES)
+    return find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+
+
+def _fact_with(facts: list[Fact], doc: str, fragment: str) -> Fact:
+    text = ARTICLES[doc]
+    for fact in facts:
+        for support in fact.support:
+            if support.doc == doc and fragment in text[support.start : support.end]:
+                return fact
+    raise AssertionError(fragment)
+
+
+@pytest.mark.parametrize(
+    ("doc", "fragment", "docs"),
+    [
+        ("a", "ab dem 3. März für sechs Monate gesperrt", ("a", "b", "c")),
+        ("b", "für ein halbes Jahr gesperrt", ("a", "b", "c")),
+        ("a", "Die Sanierung kostet", ("a", "b", "c")),
+        ("c", "soll rund 4,5 Millionen Euro kosten", ("a", "b", "c")),
+        ("a", "Fällung von zwölf", ("a", "c")),
+        ("b", "Umweg von acht Kilometern", ("b",)),
+    ],
+)
+def test_grouping(facts: list[Fact], doc: str, fragment: str, docs: tuple[str, ...]) -> None:
+    assert _fact_with(facts, doc, fragment).docs == docs
+
+
+def test_claims_stay_apart(facts: list[Fact]) -> None:
+    closure = _fact_with(facts, "a", "gesperrt")
+    cost = _fact_with(facts, "a", "Sanierung kostet")
+    trees = _fact_with(facts, "c", "Fällung")
+    assert len({closure.id, cost.id, trees.id}) == 3
+
+
+def test_ids_order_exclusive_and_attribution(facts: list[Fact]) -> None:
+    assert [f.id for f in facts] == [f"f{n}" for n in range(1, len(facts) + 1)]
+    sizes = [len(f.docs) for f in facts]
+    assert sizes == sorted(sizes, reverse=True)
+    detour = _fact_with(facts, "b", "Umweg")
+    assert detour.exclusive and not _fact_with(facts, "a", "Fällung").exclusive
+    closure = _fact_with(facts, "b", "halbes Jahr")
+    by_doc = {s.doc: s.attributed_to for s in closure.support if s.doc in ("b", "c")}
+    assert by_doc == {"b": "Karla Wendner", "c": None}
+    assert all(fact.label for fact in facts)
+
+
+def test_deterministic() -> None:
+    analyses = _analyses(ARTICLES)
+    clusters = resolve_entities(analyses)
+    embedder = get_embedder("hashing")
+    assert find_facts(analyses, clusters, embedder=embedder) == find_facts(
+        analyses, clusters, embedder=embedder
+    )
+
+
+def test_reused_support_is_marked() -> None:
+    wire = (
+        "Die Stadtwerke Lindenau erhöhen zum ersten April die Preise für Fernwärme um "
+        "durchschnittlich zwölf Prozent, weil die Kosten für Erdgas seit dem Herbst deutlich "
+        "gestiegen sind."
+    )
+    articles = {
+        "x": wire + " Kunden können bis Ende März widersprechen.",
+        "y": "Schlechte Nachrichten für Mieter. " + wire,
+        "z": "Die Fernwärme in Lindenau wird im April um zwölf Prozent teurer.",
+    }
+    analyses = _analyses(articles)
+    facts = find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+    fact = next(f for f in facts if {"x", "y"} <= set(f.docs))
+    reused = {s.doc: s.reused for s in fact.support}
+    assert reused["x"] and reused["y"]
+    assert reused.get("z") is not True
+
+
+def test_blocking_skips_same_document_pairs() -> None:
+    analyses = _analyses(ARTICLES)
+    statements = extract_statements(analyses, resolve_entities(analyses))
+    vectors = get_embedder("hashing").embed([ARTICLES[s.doc][s.start : s.end] for s in statements])
+    pairs = candidate_pairs(statements, vectors, neighbours=1)
+    assert pairs
+    assert all(statements[i].doc != statements[j].doc for i, j in pairs)
+    total = len(statements) * (len(statements) - 1) // 2
+    assert len(pairs) < total
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("sanktion", "sanktion", 1.0),
+        ("wirtschaftssanktion", "sanktion", 0.8),
+        ("telefonat", "telefongespräch", 0.7),
+        ("brücke", "haus", 0.0),
+    ],
+)
+def test_word_similarity(a: str, b: str, expected: float) -> None:
+    assert word_similarity(a, b) == pytest.approx(expected)
+
+
+def test_empty_and_single_document() -> None:
+    assert find_facts([], [], embedder=get_embedder("hashing")) == []
+    analyses = _analyses({"a": ARTICLES["a"]})
+    facts = find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+    assert facts and all(f.exclusive for f in facts)
+
+
+def test_max_per_doc_option() -> None:
+    analyses = _analyses(ARTICLES)
+    facts = find_facts(
+        analyses,
+        resolve_entities(analyses),
+        embedder=get_embedder("hashing"),
+        options=FactOptions(max_per_doc=1),
+    )
+    for fact in facts:
+        docs = [s.doc for s in fact.support]
+        assert len(docs) == len(set(docs))

@@ -1,0 +1,83 @@
+"""Fact groups and omissions against the shared gold annotation (read at run time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from synopse.analysis.pipeline import analyze
+from synopse.compare.entities import resolve_entities
+from synopse.compare.facts import find_facts
+from synopse.compare.omissions import find_omissions
+from synopse.evaluation.common import gold_key_for
+from synopse.evaluation.facts import score_facts, score_omissions
+from synopse.ingest import ingest
+from synopse.model import Analysis
+from synopse.model.comparison import Fact
+
+#: The issue's target for pairwise document-link F1.
+TARGET_F1 = 0.70
+#: What the current method reaches (0.60 when measured); guards against regressions.
+FLOOR_F1 = 0.50
+
+
+@pytest.fixture(scope="module")
+def story(corpus_dir: Path, gold: dict[str, Any]) -> tuple[list[Analysis], list[Fact], dict]:
+    documents = ingest([corpus_dir]).documents
+    analyses = [analyze(d) for d in documents]
+    facts = find_facts(analyses, resolve_entities(analyses))
+    keys = {a.document.id: gold_key_for(a.document, gold) or a.document.id for a in analyses}
+    return analyses, facts, keys
+
+
+def _texts(analyses: list[Analysis], keys: dict[str, str]) -> dict[str, str]:
+    return {keys[a.document.id]: a.document.text for a in analyses}
+
+
+def _score(story: tuple[list[Analysis], list[Fact], dict], gold: dict[str, Any]) -> dict:
+    analyses, facts, keys = story
+    return score_facts(gold, facts, _texts(analyses, keys), doc_keys=keys)
+
+
+def test_fact_links_reach_floor(story: tuple, gold: dict[str, Any]) -> None:
+    scores = _score(story, gold)
+    print({k: v for k, v in scores.items() if k != "per_fact"})
+    assert scores["f1"] >= FLOOR_F1
+    assert scores["precision"] >= 0.55
+
+
+@pytest.mark.xfail(reason="pairwise link F1 is about 0.60 on the gold; target not reached yet")
+def test_fact_links_reach_target(story: tuple, gold: dict[str, Any]) -> None:
+    assert _score(story, gold)["f1"] >= TARGET_F1
+
+
+def test_gold_quotes_are_located(story: tuple, gold: dict[str, Any]) -> None:
+    from synopse.evaluation.facts import gold_fact_spans
+
+    analyses, _, keys = story
+    spans = gold_fact_spans(gold, _texts(analyses, keys))
+    located = sum(len(v) for per_doc in spans.values() for v in per_doc.values())
+    total = sum(len(s["quotes"]) for f in gold["facts"] for s in f["support"])
+    assert located >= 0.95 * total
+
+
+def test_call_date_and_meetings_are_shared_facts(story: tuple, gold: dict[str, Any]) -> None:
+    """The scheduled January meetings are reported by all five: one fact must link them."""
+    scores = _score(story, gold)
+    assert scores["per_fact"]["F19"][0] >= 6  # of 10 document pairs
+
+
+def test_omissions_follow_the_rule(story: tuple, gold: dict[str, Any]) -> None:
+    analyses, facts, keys = story
+    doc_ids = [a.document.id for a in analyses]
+    omissions = find_omissions(facts, doc_ids)
+    by_id = {f.id: f for f in facts}
+    for doc, omitted in omissions.items():
+        for fact_id in omitted:
+            reporting = set(by_id[fact_id].docs)
+            assert doc not in reporting and len(reporting) >= 3
+    agreement = score_omissions(gold, facts, omissions, _texts(analyses, keys), doc_keys=keys)
+    print({k: agreement[k] for k in ("precision", "recall", "f1")})
+    assert set(omissions) == set(doc_ids)
