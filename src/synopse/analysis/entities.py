@@ -36,6 +36,22 @@ _ARTICLES = frozenset(
 )
 _ROLE_LINKS = frozenset({"für", "in", "im", "am", "beim", "bei", "von", "vom", "of", "zur", "zum"})
 _LOC_PREPOSITIONS = frozenset({"in", "nach", "aus", "bei", "im"})
+_LOC_LINKS = frozenset({"zwischen", "Richtung", "nahe", "unweit"})
+_DIRECTIONS = frozenset(
+    {
+        "südlich",
+        "nördlich",
+        "östlich",
+        "westlich",
+        "südöstlich",
+        "südwestlich",
+        "nordöstlich",
+        "nordwestlich",
+    }
+)
+# A type guessed from no evidence at all; coordination with a typed name replaces it.
+_GUESS = "PER?"
+_COORDINATION = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
 _OPENERS = frozenset('„"“”«»‚‘(:–—-•*|>')
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _ATTRIBUTIVE = (
@@ -66,6 +82,7 @@ _ATTRIBUTIVE = (
     "ierten",
     "ierter",
 )
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 _INITIAL_FREQUENT = 3.0
 _FREQUENT = 4.8
@@ -172,6 +189,24 @@ class _Sentence:
             self._attach_role(mention)
             found.append(mention)
             index = mention.last + 1
+        return self._coordinate(found)
+
+    def _coordinate(self, found: list[_Mention]) -> list[_Mention]:
+        """Give untyped names the type of a name they are listed with ("X, Y und Z")."""
+        for _ in range(2):
+            for left, right in itertools.pairwise(found):
+                if (left.type == _GUESS) == (right.type == _GUESS):
+                    continue
+                between = self.words[left.last + 1 : right.first]
+                if not between or any(w not in _COORDINATION for w in between):
+                    continue
+                if left.type == _GUESS:
+                    left.type = right.type
+                else:
+                    right.type = left.type
+        for mention in found:
+            if mention.type == _GUESS:
+                mention.type = "PER"
         return found
 
     # --- one candidate -------------------------------------------------------------
@@ -313,24 +348,34 @@ class _Sentence:
         return not self.initial[i] and not self.gaz.is_common_word(self.words[i])
 
     def _name_tail(self, j: int, *, after_first_name: bool) -> int:
-        """Return the index of the last token of a name that continues at ``j`` (or j-1)."""
+        """Return the index of the last token of a name that continues at ``j`` (or j-1).
+
+        The word right after a given name is taken as the surname; later words must look
+        like names themselves, except after a particle or an initial ("von", "W.").
+        """
         words = self.words
+        start = j
         last = j - 1
-        while j < len(words) and j - last <= 2 and j < last + 3:
+        linked = False
+        while j < len(words) and j <= last + 2:
             word = words[j]
-            if word in _PARTICLES and j + 1 < len(words) and words[j + 1][:1].isupper():
+            bridge = word in _PARTICLES or (_INITIAL.match(word) is not None and j > start)
+            if bridge and j == last + 1 and j + 1 < len(words) and words[j + 1][:1].isupper():
+                linked = True
                 j += 1
                 continue
             if not word[:1].isupper() or not word.replace("-", "").isalpha():
                 break
-            if self._is_role(word) or self._phrase_is_org(j):
+            if self._is_role(word) or self._phrase_is_org(j) or word in self.gaz.stopwords:
                 break
-            if self._is_first_name(word) or (after_first_name and last == j - 1):
+            if (
+                linked
+                or (after_first_name and j == start)
+                or self._is_first_name(word)
+                or self._name_like(j)
+            ):
                 last = j
-                j += 1
-                continue
-            if self._name_like(j):
-                last = j
+                linked = False
                 j += 1
                 continue
             break
@@ -347,6 +392,8 @@ class _Sentence:
         nxt = words[i + 1]
         if nxt in {"für", "zur", "zum", "of", "for"}:
             return i + 2 < len(words) and words[i + 2][:1].isupper()
+        if (nxt,) in self.gaz.phrases:
+            return True
         return nxt[:1].isupper() and nxt.isalpha() and not self.gaz.is_common_word(nxt)
 
     def _org_tail(self, i: int) -> int:
@@ -439,11 +486,26 @@ class _Sentence:
         ):
             return "ORG", False
         previous = words[i - 1] if i > 0 else ""
+        if previous[:1].isupper():
+            cued = gaz.type_cue(previous)
+            if cued is not None:
+                return cued, False
         if gaz.loc_pattern.search(tail):
             return "LOC", False
         if previous in _LOC_PREPOSITIONS and last == i:
             return "LOC", False
-        return "PER", False
+        if previous in _LOC_LINKS or (previous in {"von", "of"} and self._place_owner(i - 2)):
+            return "LOC", False
+        return _GUESS, False
+
+    def _place_owner(self, j: int) -> bool:
+        """Return True when token ``j`` governs a place in "<j> von X" ("Bischof von X")."""
+        if j < 0:
+            return False
+        word = self.words[j]
+        if word.lower() in _DIRECTIONS:
+            return True
+        return word[:1].isupper() and (self._is_role(word) or self.gaz.type_cue(word) == "LOC")
 
     def _person(self, first: int, last: int) -> _Mention:
         return self._make(first, last, "PER", self._text(first, last), True)

