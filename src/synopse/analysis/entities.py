@@ -82,6 +82,11 @@ _ATTRIBUTIVE = (
     "ierten",
     "ierter",
 )
+_PLACE_HEADS = ("straße", "platz", "gasse", "allee", "brücke", "bahnhof", "markt", "ufer")
+_STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
+_DEUMLAUT = str.maketrans("äöü", "aou")
+_FOREIGN_RUN = 6
+_FOREIGN_ZIPF = 2.5
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 _INITIAL_FREQUENT = 3.0
@@ -250,9 +255,23 @@ class _Sentence:
             return None
         if self._is_acronym(word):
             last = self._legal_suffix(i)
+            if last == i:
+                last = self._acronym_tail(i + 1)
             return self._make(i, last, "ORG", self._text(i, last), last > i)
+        if _INITIAL.match(word) and i + 1 < len(words) and words[i + 1][:1].isupper():
+            last = self._name_tail(i + 1, after_first_name=True)
+            if last > i:
+                return self._person(i, last)
         if "-" in word:
             return self._compound(i)
+        if word.startswith(_STATE_PREFIXES) and gaz.org_cue_pattern.search(word.lower()):
+            return self._make(i, i, "ORG", word, True)
+        cued = self._cued_phrase(i)
+        if cued is not None:
+            return cued
+        foreign = self._foreign_run(i)
+        if foreign is not None:
+            return foreign
         if not self._name_like(i):
             return None
         last = self._name_tail(i + 1, after_first_name=False)
@@ -260,10 +279,81 @@ class _Sentence:
         suffix_end = self._legal_suffix(last)
         if suffix_end > last:
             return self._make(i, suffix_end, "ORG", self._text(i, suffix_end), True)
+        if last + 1 < len(words) and (
+            self._is_acronym(words[last + 1]) or words[last + 1] in gaz.org_heads
+        ):
+            return self._make(i, last + 1, "ORG", self._text(i, last + 1), True)
         kind, strong = self._guess_type(i, last)
         if not strong and last == i and self.gaz.german_zipf(word.lower()) >= _SINGLE_FREQUENT:
             return None
         return self._make(i, last, kind, self._text(i, last), strong)
+
+    def _cued_phrase(self, i: int) -> _Mention | None:
+        """Type "<X>er <place noun>" phrases ("Lehrter Bahnhof", "Neuendorfer Straße").
+
+        A demonym of a known place ("Berliner Journalisten") is a MISC mention, so it is
+        neither taken for a person nor joined to the common noun after it.
+        """
+        words = self.words
+        word = words[i]
+        j = i + 1
+        if j >= len(words) or not words[j][:1].isupper() or not word.endswith("er"):
+            return None
+        demonym = self._demonym(word)
+        if not demonym and (self.gaz.is_noun_form(word) or self.initial[i]):
+            return None
+        if demonym:
+            return self._make(i, i, "MISC", word, True)
+        if self.gaz.type_cue(words[j]) == "LOC" or words[j].lower().endswith(_PLACE_HEADS):
+            return self._make(i, j, "LOC", self._text(i, j), True)
+        return None
+
+    def _acronym_tail(self, j: int) -> int:
+        """Return the last token of a name after an acronym ("THW Kiel", "JFE Holdings")."""
+        words = self.words
+        last = j - 1
+        while j < len(words) and words[j][:1].isupper():
+            word = words[j]
+            hit = self.gaz.phrases.get((word,))
+            known = (hit is not None and hit[1] == "LOC") or word in self.gaz.foreign_heads
+            if not (known or self._is_acronym(word) or (word.isalpha() and self._name_like(j))):
+                break
+            last = j
+            j += 1
+        return last
+
+    def _demonym(self, word: str) -> bool:
+        """Return True for "Berliner", "Hamburger": a known place name + "-er"."""
+        stem = word[:-2]
+        phrases = self.gaz.phrases
+        for candidate in (stem, stem + "en", stem + "e", stem.translate(_DEUMLAUT)):
+            hit = phrases.get((candidate,))
+            if hit is not None and hit[1] == "LOC" and len(candidate) > 2:
+                return True
+        return False
+
+    def _foreign_run(self, i: int) -> _Mention | None:
+        """Return a run of two or more capitalised foreign words ("Royal Air Force")."""
+        words = self.words
+        j = i
+        while j < len(words) and j - i < _FOREIGN_RUN and self._foreign(words[j]):
+            j += 1
+        if j - i < 2:
+            return None
+        last = j - 1
+        kind = self.gaz.foreign_heads.get(words[last], "MISC")
+        return self._make(i, last, kind, self._text(i, last), kind != "MISC")
+
+    def _foreign(self, word: str) -> bool:
+        if not word[:1].isupper() or not word.isalpha() or word.isupper():
+            return False
+        lower = word.lower()
+        english = self.gaz.english(lower)
+        return (
+            english >= _FOREIGN_ZIPF
+            and english >= self.gaz.german_zipf(lower)
+            and self.gaz.lemmas.get(word) is None
+        )
 
     def _phrase(self, i: int) -> tuple[int, str, str] | None:
         words = self.words

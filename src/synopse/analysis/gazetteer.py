@@ -61,6 +61,7 @@ class Gazetteer:
         type_cue_pattern: Matches a lower-case classifier noun before a name ("gemeinde");
             its ``cue`` group names the cue.
         type_cues: Classifier noun → type (LOC, ORG).
+        foreign_heads: Last word of a foreign multi-word name → type ("Council": ORG).
     """
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
@@ -80,6 +81,7 @@ class Gazetteer:
     lemmas: Mapping[str, str]
     type_cue_pattern: re.Pattern[str]
     type_cues: dict[str, str]
+    foreign_heads: dict[str, str]
     cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_role(self, word: str) -> bool:
@@ -245,6 +247,8 @@ def _add(
         phrases.setdefault(variant, (canonical, kind))
     if len(tokens) == 1 and not form.endswith(("s", "x", "z", "ß")):
         phrases.setdefault((form + "s",), (canonical, kind))
+    if len(tokens) == 1 and form.endswith("land"):
+        phrases.setdefault((form + "es",), (canonical, kind))
 
 
 @functools.cache
@@ -267,6 +271,7 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
     for row in load_table(lang, "entity_names.tsv"):
         _add(phrases, row["form"], row["canonical"], row["type"])
     _add_territories(phrases, lang)
+    _add_regions(phrases)
     trusted = set(phrases)
     _add_places(phrases, german, other, load_set(lang, "entity_first_names.txt"), lemmas)
     max_phrase: dict[str, int] = {}
@@ -313,7 +318,36 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         lemmas=lemmas,
         type_cue_pattern=type_cue_pattern,
         type_cues=type_cues,
+        foreign_heads={
+            row["head"]: row["type"] for row in load_table(lang, "entity_foreign_heads.tsv")
+        },
     )
+
+
+_REGION_PREFIXES = (
+    "Nord",
+    "Süd",
+    "Ost",
+    "West",
+    "Mittel",
+    "Zentral",
+    "Nordost",
+    "Nordwest",
+    "Südost",
+    "Südwest",
+)
+
+
+def _add_regions(phrases: dict[tuple[str, ...], tuple[str, str]]) -> None:
+    """Add compass-point regions of known places ("Süditalien", "Ostdeutschland")."""
+    places = sorted(
+        key[0]
+        for key, (canonical, kind) in phrases.items()
+        if kind == "LOC" and len(key) == 1 and key[0] == canonical and key[0].isalpha()
+    )
+    for place in places:
+        for prefix in _REGION_PREFIXES:
+            _add(phrases, prefix + place.lower(), prefix + place.lower(), "LOC")
 
 
 def _add_territories(phrases: dict[tuple[str, ...], tuple[str, str]], lang: str) -> None:
