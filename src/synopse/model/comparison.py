@@ -6,8 +6,16 @@ report can always point to the exact source span.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from synopse.model.analysis import Analysis
+from synopse.model.document import Document
+
+if TYPE_CHECKING:  # the compare stage defines these; the model only refers to them
+    from synopse.compare.framing import Framing
+    from synopse.compare.reuse import Reuse
 
 ConflictKind = Literal["numeric", "temporal", "attribution", "spelling", "characterization"]
 
@@ -140,3 +148,49 @@ class SummarySentence:
     text: str
     sources: tuple[str, ...]
     facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything known from comparing the documents of one story.
+
+    Attributes:
+        analyses: One analysis per document, in input order (each holds its Document).
+        clusters: Entities across documents (spelling variants and titles merged).
+        facts: Claims and the documents that report them, most widely reported first.
+        conflicts: Points on which documents disagree.
+        omissions: Document id → ids of the facts most other documents report but it
+            leaves out (every document has an entry).
+        framing: Document id → how that document frames the story.
+        reuse: Passages shared verbatim between pairs of documents.
+        timeline: Dated events across documents, in date order.
+        summary: A short extractive summary, every sentence citing documents and facts.
+        language: The language whose data compared the documents.
+    """
+
+    analyses: tuple[Analysis, ...]
+    clusters: tuple[EntityCluster, ...]
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    omissions: Mapping[str, tuple[str, ...]]
+    framing: Mapping[str, Framing]
+    reuse: tuple[Reuse, ...]
+    timeline: tuple[TimelineEvent, ...]
+    summary: tuple[SummarySentence, ...]
+    language: str = "de"
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The compared documents, in input order."""
+        return tuple(a.document for a in self.analyses)
+
+    def analysis(self, doc_id: str) -> Analysis:
+        """Return the analysis of the document with id ``doc_id``.
+
+        Raises:
+            KeyError: If no compared document has that id.
+        """
+        for analysis in self.analyses:
+            if analysis.document.id == doc_id:
+                return analysis
+        raise KeyError(doc_id)

@@ -7,10 +7,10 @@ appearance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from synopse.model import Analysis, Document, Failure
+from synopse.model import Analysis, Document, Failure, Quote
 
 SCHEMA = "synopse.report/1"
 LABEL_MAX_CHARS = 160
@@ -76,25 +76,14 @@ def _entities(analyses: Sequence[Analysis]) -> tuple[list[dict[str, Any]], dict[
     return list(groups.values()), by_name
 
 
-def analysis_report(
-    analyses: Sequence[Analysis], failures: Sequence[Failure] = ()
-) -> dict[str, Any]:
-    """Return the per-document parts of the contract for several analysed documents.
-
-    The result has ``schema``, ``documents``, ``sentences``, ``entities``, ``quotes`` and
-    ``timeline`` as in SPEC.md, plus ``quantities`` and ``failures``.
-    """
-    report = documents_report([a.document for a in analyses], failures)
-    entities, entity_by_name = _entities(analyses)
-    sentences: list[dict[str, Any]] = []
-    quotes: list[dict[str, Any]] = []
-    quantities: list[dict[str, Any]] = []
-    timeline: dict[str, dict[str, Any]] = {}
+def sentence_records(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
+    """Return the ``sentences`` part of the contract: ``<doc>:<n>`` ids with their spans."""
+    records = []
     for analysis in analyses:
         doc_id = analysis.document.id
         text = analysis.document.text
         for number, sentence in enumerate(analysis.sentences):
-            sentences.append(
+            records.append(
                 {
                     "id": f"{doc_id}:{number}",
                     "doc": doc_id,
@@ -103,8 +92,24 @@ def analysis_report(
                     "text": text[sentence.start : sentence.end],
                 }
             )
+    return records
+
+
+def quote_records(
+    analyses: Sequence[Analysis], speaker_entity: Callable[[Analysis, Quote], str | None]
+) -> list[dict[str, Any]]:
+    """Return the ``quotes`` part of the contract.
+
+    Args:
+        analyses: The analysed documents.
+        speaker_entity: Gives the entity id of a quote's speaker, or None.
+    """
+    records = []
+    for analysis in analyses:
+        doc_id = analysis.document.id
+        text = analysis.document.text
         for number, quote in enumerate(analysis.quotes):
-            quotes.append(
+            records.append(
                 {
                     "id": f"{doc_id}:q{number}",
                     "doc": doc_id,
@@ -114,33 +119,22 @@ def analysis_report(
                     "start": quote.start,
                     "end": quote.end,
                     "speaker": quote.speaker,
-                    "speaker_entity": entity_by_name.get(quote.speaker_name or ""),
+                    "speaker_entity": speaker_entity(analysis, quote),
                     "cue": quote.cue,
                 }
             )
-        for expression in analysis.dates:
-            event = timeline.setdefault(
-                expression.value,
-                {
-                    "date": expression.value,
-                    "precision": expression.precision,
-                    "label": _sentence_text(analysis, expression.start),
-                    "mentions": [],
-                },
-            )
-            event["mentions"].append(
-                {
-                    "doc": doc_id,
-                    "sentence": _sentence_id(analysis, expression.start),
-                    "start": expression.start,
-                    "end": expression.end,
-                    "text": text[expression.start : expression.end],
-                }
-            )
+    return records
+
+
+def quantity_records(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
+    """Return every quantity with its interval, unit and hedge (an addition to the contract)."""
+    records = []
+    for analysis in analyses:
+        text = analysis.document.text
         for quantity in analysis.quantities:
-            quantities.append(
+            records.append(
                 {
-                    "doc": doc_id,
+                    "doc": analysis.document.id,
                     "start": quantity.start,
                     "end": quantity.end,
                     "text": text[quantity.start : quantity.end],
@@ -151,13 +145,52 @@ def analysis_report(
                     "exact": quantity.exact,
                 }
             )
+    return records
+
+
+def mention_record(analysis: Analysis, start: int, end: int) -> dict[str, Any]:
+    """Return ``{doc, sentence, start, end, text}`` for a span of one analysed document."""
+    return {
+        "doc": analysis.document.id,
+        "sentence": _sentence_id(analysis, start),
+        "start": start,
+        "end": end,
+        "text": analysis.document.text[start:end],
+    }
+
+
+def analysis_report(
+    analyses: Sequence[Analysis], failures: Sequence[Failure] = ()
+) -> dict[str, Any]:
+    """Return the per-document parts of the contract for several analysed documents.
+
+    The result has ``schema``, ``documents``, ``sentences``, ``entities``, ``quotes`` and
+    ``timeline`` as in SPEC.md, plus ``quantities`` and ``failures``.
+    """
+    report = documents_report([a.document for a in analyses], failures)
+    entities, entity_by_name = _entities(analyses)
+    timeline: dict[str, dict[str, Any]] = {}
+    for analysis in analyses:
+        for expression in analysis.dates:
+            event = timeline.setdefault(
+                expression.value,
+                {
+                    "date": expression.value,
+                    "precision": expression.precision,
+                    "label": _sentence_text(analysis, expression.start),
+                    "mentions": [],
+                },
+            )
+            event["mentions"].append(mention_record(analysis, expression.start, expression.end))
     report.update(
         {
-            "sentences": sentences,
+            "sentences": sentence_records(analyses),
             "entities": entities,
-            "quotes": quotes,
+            "quotes": quote_records(
+                analyses, lambda _, quote: entity_by_name.get(quote.speaker_name or "")
+            ),
             "timeline": [timeline[key] for key in sorted(timeline)],
-            "quantities": quantities,
+            "quantities": quantity_records(analyses),
         }
     )
     return report

@@ -1,0 +1,316 @@
+"""The story's summary: a few sentences taken from the documents, every one cited.
+
+A reader who pastes three URLs wants a synopsis they can check. Generated prose could say
+what no document says, so the summary is extractive and deterministic: it shows what
+most documents report first (the facts with the widest independent coverage, each in the
+words of one of its supporting sentences, the outlet's own voice preferred over a quoted
+speaker), then the main disputes, each side in its own document's words and prefixed
+with its source ("laut Rheinblatt „…“; laut DNA „…“"). The frames around the extracted
+text come from a language's ``summary_phrases.tsv`` (a language-neutral table otherwise).
+Every sentence lists the documents and facts it rests on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from synopse.compare.timeline import clause_around
+from synopse.errors import LanguageDataError
+from synopse.lang import load_table
+from synopse.model import Analysis
+from synopse.model.comparison import Conflict, Fact, FactSupport, SummarySentence
+
+_WORD = re.compile(r"[^\W_]+")
+#: A dateline before the first sentence of agency copy: a place (up to three words), the
+#: agency in brackets, and a dash ("Hannover (dpa) - ").
+_DATELINE = re.compile(r"^[^\W\d_][\w.'/-]*(?: [^\W\d_][\w.'/-]*){0,2} ?\([^()\n]{1,24}\) ?[-–—] ")
+_SEVERITY = {"hard": 0, "medium": 1, "soft": 2}
+_KIND_ORDER = {"numeric": 0, "temporal": 1, "attribution": 2, "characterization": 3}
+#: Kinds of conflict worth a summary sentence (spelling variants are listed in the
+#: report, not summarised) and the severities that count as a dispute.
+SUMMARY_KINDS = frozenset(_KIND_ORDER)
+SUMMARY_SEVERITIES = frozenset({"hard", "medium"})
+#: Fewest sentences the summary aims for (exclusive facts fill up to it).
+MIN_SENTENCES = 5
+#: Share of the summary at most given to disputes.
+DISPUTE_SHARE = 0.4
+#: Most sides (different values) of one dispute shown.
+MAX_SIDES = 3
+#: Preferred length of an extracted sentence, in characters.
+GOOD_LENGTH = (40, 240)
+#: Longest clause quoted for one side of a dispute.
+SIDE_CHARS = 160
+#: Word overlap (Jaccard) above which a sentence repeats one already in the summary.
+REDUNDANT = 0.5
+
+
+@functools.cache
+def phrases(lang: str) -> Mapping[str, str]:
+    """Return the summary frames of ``lang`` (the language-neutral ones where it has none).
+
+    Example:
+        >>> phrases("de")["side"]
+        'laut {sources} „{text}“'
+    """
+    try:
+        rows = load_table(lang, "summary_phrases.tsv")
+    except LanguageDataError:
+        rows = load_table("common", "summary_phrases.tsv")
+    return {row["key"]: row["template"] for row in rows}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
+def _redundant(words: frozenset[str], chosen: Sequence[frozenset[str]]) -> bool:
+    for other in chosen:
+        union = len(words | other)
+        if union and len(words & other) / union >= REDUNDANT:
+            return True
+    return False
+
+
+def _join(names: Sequence[str], table: Mapping[str, str]) -> str:
+    unique = list(dict.fromkeys(names))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return table["list"].join(unique[:-1]) + table["and"] + unique[-1]
+
+
+class _Story:
+    """The analyses by id, with the helpers the summary needs."""
+
+    def __init__(self, analyses: Sequence[Analysis], lang: str) -> None:
+        self.by_id = {a.document.id: a for a in analyses}
+        self.order = {a.document.id: n for n, a in enumerate(analyses)}
+        self.table = phrases(lang)
+
+    def outlet(self, doc: str) -> str:
+        document = self.by_id[doc].document
+        return _flat(document.outlet or "") or doc
+
+    def sentence_text(self, support: FactSupport) -> str:
+        text = _flat(self.by_id[support.doc].document.text[support.start : support.end])
+        stripped = _DATELINE.sub("", text, count=1)
+        if stripped != text and stripped[:1].isalpha():
+            text = stripped[0].upper() + stripped[1:]
+        return text
+
+    def quoted(self, text: str) -> str:
+        table = self.table
+        return text.replace("„", table["inner_open"]).replace("“", table["inner_close"])
+
+
+def _independent(fact: Fact) -> int:
+    """Documents that confirm a fact independently (wire copy counts once)."""
+    own = {s.doc for s in fact.support if not s.reused}
+    copied = {s.doc for s in fact.support if s.reused} - own
+    return len(own) + (1 if copied else 0)
+
+
+def _pick_support(fact: Fact, story: _Story) -> FactSupport:
+    low, high = GOOD_LENGTH
+
+    def rank(support: FactSupport) -> tuple[int, int, int, int, int, int]:
+        text = story.sentence_text(support)
+        return (
+            0 if support.attributed_to is None else 1,
+            1 if text[:1] in '„“"»«‚‘' else 0,
+            0 if low <= len(text) <= high else 1,
+            0 if text == fact.label else 1,
+            story.order[support.doc],
+            support.sentence,
+        )
+
+    return min(fact.support, key=rank)
+
+
+def _consensus(
+    facts: Sequence[Fact], story: _Story, limit: int, chosen: list[frozenset[str]]
+) -> list[SummarySentence]:
+    shared = [f for f in facts if len(f.docs) > 1]
+    order = {f.id: n for n, f in enumerate(facts)}
+    shared.sort(key=lambda f: (-_independent(f), -len(f.docs), order[f.id]))
+    out: list[SummarySentence] = []
+    for fact in shared:
+        if len(out) >= limit:
+            break
+        text = story.sentence_text(_pick_support(fact, story))
+        words = _words(text)
+        if not words or _redundant(words, chosen):
+            continue
+        chosen.append(words)
+        docs = sorted(fact.docs, key=lambda d: story.order[d])
+        out.append(SummarySentence(text=text, sources=tuple(docs), facts=(fact.id,)))
+    return out
+
+
+def _facts_at(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for fact in facts:
+        for support in fact.support:
+            spans[support.doc].append((support.start, support.end, fact.id))
+    return spans
+
+
+def _dispute(
+    conflict: Conflict,
+    story: _Story,
+    spans: Mapping[str, list[tuple[int, int, str]]],
+) -> SummarySentence | None:
+    table = story.table
+    groups: dict[str, list[int]] = {}
+    for index, value in enumerate(conflict.values):
+        if value.doc in story.by_id:
+            groups.setdefault(_flat(value.value).casefold(), []).append(index)
+    if len(groups) < 2:
+        return None
+    ranked = sorted(groups.values(), key=lambda members: (-len(members), members[0]))
+    ranked = sorted(ranked[:MAX_SIDES], key=lambda members: members[0])
+    sides = []
+    sources: list[str] = []
+    for members in ranked:
+        first = conflict.values[members[0]]
+        analysis = story.by_id[first.doc]
+        text = analysis.document.text
+        if analysis.sentences:
+            sentence = analysis.sentences[analysis.sentence_at(first.start)]
+            left, right = clause_around(
+                text, sentence.start, sentence.end, first.start, first.end, max_chars=SIDE_CHARS
+            )
+        else:
+            left, right = first.start, first.end
+        clause = _flat(text[left:right]) or _flat(first.value)
+        docs = list(dict.fromkeys(conflict.values[m].doc for m in members))
+        names = [story.outlet(d) for d in docs]
+        sides.append(table["side"].format(sources=_join(names, table), text=story.quoted(clause)))
+        sources.extend(docs)
+    facts = list(conflict.facts)
+    if not facts:
+        for value in conflict.values:
+            for start, end, fact_id in spans.get(value.doc, ()):
+                if start <= value.start < end and fact_id not in facts:
+                    facts.append(fact_id)
+    if not facts:
+        return None
+    template = table.get(f"dispute_{conflict.kind}", table["dispute"])
+    text = template.format(sides=table["side_join"].join(sides), topic=conflict.topic)
+    docs = sorted(dict.fromkeys(sources), key=lambda d: story.order[d])
+    return SummarySentence(
+        text=text[:1].upper() + text[1:], sources=tuple(docs), facts=tuple(facts)
+    )
+
+
+def _disputes(
+    conflicts: Sequence[Conflict], facts: Sequence[Fact], story: _Story, limit: int
+) -> list[SummarySentence]:
+    eligible = [
+        (n, c)
+        for n, c in enumerate(conflicts)
+        if c.kind in SUMMARY_KINDS and c.severity in SUMMARY_SEVERITIES
+    ]
+    eligible.sort(
+        key=lambda item: (
+            _SEVERITY.get(item[1].severity, 3),
+            _KIND_ORDER.get(item[1].kind, 9),
+            -len({v.doc for v in item[1].values}),
+            item[0],
+        )
+    )
+    spans = _facts_at(facts)
+    out: list[SummarySentence] = []
+    for _, conflict in eligible:
+        if len(out) >= limit:
+            break
+        sentence = _dispute(conflict, story, spans)
+        if sentence is not None and sentence.text not in {s.text for s in out}:
+            out.append(sentence)
+    return out
+
+
+def _exclusive(
+    facts: Sequence[Fact], story: _Story, limit: int, chosen: list[frozenset[str]]
+) -> list[SummarySentence]:
+    """Single-document facts, earliest sentences first, taking documents in turn."""
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.exclusive:
+            by_doc[fact.docs[0]].append(fact)
+    queues = [
+        sorted(items, key=lambda f: min(s.sentence for s in f.support))
+        for _, items in sorted(by_doc.items(), key=lambda kv: story.order[kv[0]])
+    ]
+    out: list[SummarySentence] = []
+    table = story.table
+    while len(out) < limit and any(queues):
+        for queue in queues:
+            if not queue or len(out) >= limit:
+                continue
+            fact = queue.pop(0)
+            support = _pick_support(fact, story)
+            text = story.sentence_text(support)
+            words = _words(text)
+            if not words or _redundant(words, chosen):
+                continue
+            chosen.append(words)
+            framed = table["exclusive"].format(sources=story.outlet(support.doc), text=text)
+            out.append(SummarySentence(text=framed, sources=(support.doc,), facts=(fact.id,)))
+    return out
+
+
+def summarize(
+    analyses: Sequence[Analysis],
+    facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+    *,
+    lang: str = "de",
+    max_sentences: int = 8,
+) -> list[SummarySentence]:
+    """Write the extractive summary of a story: consensus first, then the main disputes.
+
+    Args:
+        analyses: One analysis per document, in document order.
+        facts: The story's facts (:func:`synopse.compare.facts.find_facts`).
+        conflicts: The story's conflicts.
+        lang: Language of the frames around extracted text.
+        max_sentences: Most sentences; up to ``DISPUTE_SHARE`` of them are disputes
+            (hard and medium, spelling left out), the rest facts reported by several
+            documents, ordered by independent coverage (wire copy counts once). When
+            fewer than ``MIN_SENTENCES`` result, facts reported by one document fill up,
+            framed as such ("Nur Rheinblatt: …").
+
+    Returns:
+        The summary sentences; each cites at least one document and one fact. Empty
+        when there are no facts.
+
+    Example:
+        >>> from synopse.model import Document
+        >>> from synopse.model.comparison import FactSupport
+        >>> from synopse.analysis.pipeline import analyze
+        >>> a = analyze(Document(id="a", text="Die Bahn streikt am Montag.", source="a"))
+        >>> b = analyze(Document(id="b", text="Am Montag streikt die Bahn.", source="b"))
+        >>> fact = Fact("f1", "Die Bahn streikt am Montag.",
+        ...             (FactSupport("a", 0, 0, 27), FactSupport("b", 0, 0, 27)))
+        >>> [(s.text, s.sources, s.facts) for s in summarize([a, b], [fact], [])]
+        [('Die Bahn streikt am Montag.', ('a', 'b'), ('f1',))]
+    """
+    if max_sentences < 1 or not facts:
+        return []
+    story = _Story(analyses, lang)
+    dispute_limit = int(max_sentences * DISPUTE_SHARE)
+    disputes = _disputes(conflicts, facts, story, dispute_limit)
+    chosen: list[frozenset[str]] = []
+    consensus = _consensus(facts, story, max_sentences - len(disputes), chosen)
+    summary = consensus + disputes
+    wanted = min(MIN_SENTENCES, max_sentences)
+    if len(summary) < wanted:
+        summary = consensus + _exclusive(facts, story, wanted - len(summary), chosen) + disputes
+    return summary
