@@ -459,7 +459,7 @@ class _Sentence:
             if self._is_role(word) or self._phrase_is_org(j) or word in self.gaz.stopwords:
                 break
             if (
-                linked
+                (linked and (after_first_name or not self.gaz.is_common_word(word)))
                 or (after_first_name and j == start)
                 or self._is_first_name(word)
                 or self._name_like(j)

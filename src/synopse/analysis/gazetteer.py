@@ -31,6 +31,7 @@ _ALT_CITY_MIN = 200000
 _BIG_CITY = 500_000
 _MIN_MODIFIER = 4
 _MIN_HEAD = 5
+_LINKS = ("", "s", "n", "en", "es", "e")
 _COMMON_PLACE_ZIPF = 5.5
 _FREQUENT_PLACE_ZIPF = 4.5
 _ENGLISH_PLACE_ZIPF = 4.0
@@ -163,10 +164,32 @@ class Gazetteer:
         heads = self.heads
         if any(lower[cut:] in heads for cut in range(3, len(lower) - 3)):
             return True
-        return any(
-            _noun_form(self.lemmas, self.nouns, lower[cut].upper() + lower[cut + 1 :])
-            for cut in range(_MIN_MODIFIER, len(lower) - _MIN_HEAD + 1)
-        )
+        if word.endswith("s") and len(word) > 6 and self._is_compound_noun(word[:-1]):
+            return True
+        return self._is_compound_noun(word)
+
+    def _is_compound_noun(self, word: str) -> bool:
+        """Return True for a compound whose head is a common noun ("Ganzkornreis").
+
+        A long head (5+ letters) is enough; a short one ("Bus", "Reis") also needs a
+        modifier that is itself a common noun, with or without a linking element.
+        """
+        lower = word.casefold()
+        lemmas, nouns = self.lemmas, self.nouns
+        for cut in range(3, len(lower) - 2):
+            head = lower[cut].upper() + lower[cut + 1 :]
+            if not _noun_form(lemmas, nouns, head):
+                continue
+            if len(head) >= _MIN_HEAD and cut >= _MIN_MODIFIER:
+                return True
+            modifier = word[:cut]
+            if any(
+                _noun_form(lemmas, nouns, modifier.removesuffix(link))
+                for link in _LINKS
+                if len(modifier) - len(link) >= 3
+            ):
+                return True
+        return False
 
 
 _STRICT_SUFFIX = re.compile(
