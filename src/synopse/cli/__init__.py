@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from synopse.cli import analyze, eval, extract
+from synopse.cli import analyze, compare, eval, extract
 
 app = typer.Typer(
     name="synopse",
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 app.command("extract")(extract.extract_cli)
 app.command("analyze")(analyze.analyze_cli)
+app.command("compare")(compare.compare_cli)
 app.command("eval")(eval.eval_cli)
 
 
