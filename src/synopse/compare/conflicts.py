@@ -1,0 +1,284 @@
+"""Conflicts between outlets: where documents on one story disagree, with every side's span.
+
+A reader of several reports wants the points they disagree on, each with the exact
+words of every side. This module runs five finders and orders their results:
+
+* **numeric** (here): quantities with the same unit or counted noun in aligned
+  sentences (one fact, or a strong key overlap; a counted noun that each document
+  uses once is aligned by itself) whose intervals differ. Disjoint intervals are
+  medium (hard when both are plain figures); overlapping ones that differ in
+  exactness or precision are soft.
+* **spelling** (here): one entity cluster written in near-identical but different
+  ways (a misspelt surname is hard; case, ß/ss and accents are soft).
+* **temporal** (:mod:`synopse.compare.conflicts_time`): aligned events with different
+  dates, and the schedules of upcoming events (dates, order, number).
+* **attribution** and **characterization**
+  (:mod:`synopse.compare.conflicts_claims`): the same words credited to different
+  speakers, a claim by one side with the other side's rebuttal printed only by some
+  outlets, and the same event described with opposite evaluative polarity.
+
+Cost stays close to linear in the number of documents: quantities are blocked by
+unit, sentences are compared only inside fact groups or blocks sharing a key.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+
+from synopse.compare.conflicts_base import (
+    SEVERITY_RANK,
+    Context,
+    Draft,
+    UnionFind,
+    build_context,
+)
+from synopse.compare.conflicts_claims import find_attribution, find_characterization
+from synopse.compare.conflicts_time import find_temporal
+from synopse.compare.entities import spelling_variants
+from synopse.lang import load_table
+from synopse.model import Analysis
+from synopse.model.analysis import Quantity
+from synopse.model.comparison import Conflict, ConflictValue, EntityCluster, Fact
+
+#: Most quantities of one unit compared pairwise; larger blocks use fact groups only.
+MAX_UNIT_BLOCK = 200
+#: Least key overlap for quantities of a generic unit (minutes, percent) outside a fact.
+GENERIC_OVERLAP = 0.3
+
+
+def find_conflicts(
+    analyses: Sequence[Analysis],
+    facts: Sequence[Fact],
+    clusters: Sequence[EntityCluster],
+    *,
+    lang: str = "de",
+) -> list[Conflict]:
+    """Find the points on which the documents of one story disagree.
+
+    Args:
+        analyses: One analysis per document (ids unique).
+        facts: Fact groups (:func:`synopse.compare.facts.find_facts`).
+        clusters: Entity clusters (:func:`synopse.compare.entities.resolve_entities`).
+        lang: Language of the data files.
+
+    Returns:
+        Conflicts with ids "c1", "c2", ... ordered by severity (hard, medium, soft), then
+        by first appearance; every value cites the span of its evidence.
+
+    Example:
+        >>> find_conflicts([], [], [])
+        []
+    """
+    if len(analyses) < 2:
+        return []
+    context = build_context(analyses, facts, clusters, lang=lang)
+    drafts: list[Draft] = []
+    drafts += find_numeric(context)
+    drafts += find_temporal(context)
+    drafts += find_attribution(context)
+    drafts += find_spelling(context)
+    drafts += find_characterization(context)
+    keyed = []
+    for draft in drafts:
+        values = tuple(
+            sorted(set(draft.values), key=lambda v: (context.order[v.doc], v.start, v.end, v.value))
+        )
+        if len({v.doc for v in values}) < 2:
+            continue
+        first = min((context.order[v.doc], v.start) for v in values)
+        keyed.append(
+            ((SEVERITY_RANK.get(draft.severity, 1), first, draft.kind, draft.topic), draft, values)
+        )
+    keyed.sort(key=lambda item: item[0])
+    return [
+        Conflict(
+            id=f"c{n}",
+            kind=draft.kind,
+            topic=draft.topic,
+            values=values,
+            severity=draft.severity,
+            facts=draft.facts,
+        )
+        for n, (_, draft, values) in enumerate(keyed, 1)
+    ]
+
+
+# --- numeric -------------------------------------------------------------------------
+
+
+@functools.cache
+def _generic_units(lang: str) -> frozenset[str]:
+    return frozenset(row["unit"].casefold() for row in load_table(lang, "quantity_units.tsv"))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """Return a short normalised reading of a quantity ("50 minute (exact)").
+
+    Example:
+        >>> format_quantity(Quantity(0, 5, 45.0, 55.0, "minute", hedge="rund"))
+        '45–55 minute (rund)'
+    """
+    if quantity.low == quantity.high:
+        core = f"{_number(quantity.low)} {quantity.unit}"
+    else:
+        core = f"{_number(quantity.low)}–{_number(quantity.high)} {quantity.unit}"
+    if quantity.exact:
+        return f"{core} (exact)"
+    return f"{core} ({quantity.hedge})" if quantity.hedge else core
+
+
+def _plain(quantity: Quantity) -> bool:
+    return quantity.low == quantity.high and quantity.hedge is None
+
+
+def compare_quantities(a: Quantity, b: Quantity) -> str | None:
+    """Return the severity of the disagreement of two readings of one quantity, or None.
+
+    Disjoint intervals are medium, or hard when both are plain figures; overlapping
+    intervals that differ (one exact, or a different width) are soft.
+
+    Example:
+        >>> a = Quantity(0, 1, 5.2, 5.2, "percent")
+        >>> compare_quantities(a, Quantity(0, 1, 5.5, 5.5, "percent"))
+        'hard'
+    """
+    if a.high < a.low or b.high < b.low:
+        return None
+    if a.high < b.low or b.high < a.low:
+        return "hard" if _plain(a) and _plain(b) else "medium"
+    if (a.low, a.high, a.exact) == (b.low, b.high, b.exact):
+        return None
+    return "soft"
+
+
+def find_numeric(context: Context) -> list[Draft]:
+    """Find quantities of one unit in aligned sentences whose values disagree.
+
+    Args:
+        context: The run's indexes.
+
+    Returns:
+        One draft conflict per group of aligned readings that disagree.
+    """
+    items: list[tuple[str, int, Quantity]] = []
+    for doc, analysis in context.analyses.items():
+        for quantity in analysis.quantities:
+            items.append((doc, analysis.sentence_at(quantity.start), quantity))
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for n, (_, _, quantity) in enumerate(items):
+        by_unit[quantity.unit.casefold()].append(n)
+    generic = _generic_units(context.lang)
+    union = UnionFind(len(items))
+    for unit, members in sorted(by_unit.items()):
+        docs = {items[m][0] for m in members}
+        if len(docs) < 2:
+            continue
+        per_doc: dict[str, set[tuple[float, float]]] = defaultdict(set)
+        for m in members:
+            per_doc[items[m][0]].add((items[m][2].low, items[m][2].high))
+        single = all(len(values) == 1 for values in per_doc.values())
+        pairs = _unit_pairs(context, items, members)
+        for x, y in pairs:
+            (da, sa, _), (db, sb, _) = items[x], items[y]
+            if da == db:
+                continue
+            a, b = (da, sa), (db, sb)
+            if context.shared_facts(a, b):
+                union.union(x, y)
+            elif unit in generic:
+                if context.similarity(a, b) >= GENERIC_OVERLAP:
+                    union.union(x, y)
+            elif single or context.similarity(a, b) >= GENERIC_OVERLAP / 2:
+                union.union(x, y)
+    drafts = []
+    for group in union.groups():
+        docs = {items[m][0] for m in group}
+        if len(docs) < 2:
+            continue
+        worst = None
+        for i, x in enumerate(group):
+            for y in group[i + 1 :]:
+                if items[x][0] == items[y][0]:
+                    continue
+                severity = compare_quantities(items[x][2], items[y][2])
+                if severity and (worst is None or SEVERITY_RANK[severity] < SEVERITY_RANK[worst]):
+                    worst = severity
+        if worst is None:
+            continue
+        values = tuple(
+            ConflictValue(
+                doc=items[m][0],
+                value=format_quantity(items[m][2]),
+                start=items[m][2].start,
+                end=items[m][2].end,
+            )
+            for m in group
+        )
+        facts = sorted({f for m in group for f in context.facts_of.get(items[m][:2], ())})
+        unit = items[group[0]][2].unit
+        drafts.append(Draft("numeric", f"value in {unit}", values, worst, tuple(facts)))
+    return drafts
+
+
+def _unit_pairs(
+    context: Context, items: Sequence[tuple[str, int, Quantity]], members: Sequence[int]
+) -> list[tuple[int, int]]:
+    if len(members) <= MAX_UNIT_BLOCK:
+        return [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
+    by_fact: dict[str, list[int]] = defaultdict(list)
+    for m in members:
+        for fact in context.facts_of.get(items[m][:2], ()):
+            by_fact[fact].append(m)
+    return sorted(
+        {(x, y) for block in by_fact.values() for i, x in enumerate(block) for y in block[i + 1 :]}
+    )
+
+
+# --- spelling ------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def find_spelling(context: Context) -> list[Draft]:
+    """Find entities written in near-identical but different ways across documents.
+
+    Args:
+        context: The run's indexes.
+
+    Returns:
+        One draft per entity with spelling variants; each variant cites one mention per
+        document (its longest).
+    """
+    analyses = context.analyses
+    drafts = []
+    for cluster in context.clusters.values():
+        variants = spelling_variants(cluster, analyses)
+        if len(variants) < 2:
+            continue
+        docs = {e.doc for _, evidence in variants for e in evidence}
+        if len(docs) < 2:
+            continue
+        values = []
+        for _label, evidence in variants:
+            best: dict[str, tuple[int, int]] = {}
+            for e in evidence:
+                span = (e.start, e.end)
+                old = best.get(e.doc)
+                if old is None or (span[1] - span[0], -span[0]) > (old[1] - old[0], -old[0]):
+                    best[e.doc] = span
+            for doc, (start, end) in best.items():
+                values.append(ConflictValue(doc, context.text(doc, start, end), start, end))
+        folded = {_fold(label) for label, _ in variants}
+        severity = "soft" if len(folded) == 1 else "hard" if cluster.type == "PER" else "medium"
+        drafts.append(Draft("spelling", f"spelling of {cluster.name}", tuple(values), severity))
+    return drafts

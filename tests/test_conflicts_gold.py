@@ -1,0 +1,62 @@
+"""Conflicts on the shared five-document corpus, scored against the gold annotation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from synopse.analysis.pipeline import analyze
+from synopse.compare.conflicts import find_conflicts
+from synopse.compare.entities import resolve_entities
+from synopse.compare.facts import find_facts
+from synopse.evaluation.common import gold_key_for
+from synopse.evaluation.conflicts import score_conflicts
+from synopse.ingest import ingest
+
+
+@pytest.fixture(scope="module")
+def scores(corpus_dir: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    documents = ingest([corpus_dir]).documents
+    analyses = [analyze(d) for d in documents]
+    clusters = resolve_entities(analyses)
+    facts = find_facts(analyses, clusters)
+    conflicts = find_conflicts(analyses, facts, clusters)
+    keys = {d.id: gold_key_for(d, gold) or d.id for d in documents}
+    texts = {keys[d.id]: d.text for d in documents}
+    return score_conflicts(gold, conflicts, texts, doc_key=keys)
+
+
+def test_precision_target(scores: dict[str, Any]) -> None:
+    assert scores["precision"] >= 0.70, scores
+
+
+def test_no_checked_non_conflict_is_reported(scores: dict[str, Any]) -> None:
+    assert scores["no_conflict_hits"] == {}
+
+
+@pytest.mark.parametrize(
+    "gold_id",
+    ["C02", "C03", "C04", "C06", "C07", "C16", "C25"],
+)
+def test_named_corpus_conflicts_found(scores: dict[str, Any], gold_id: str) -> None:
+    """Call length, troops, meeting order and count, disputed assurance, name spelling."""
+    assert gold_id in scores["matched"], scores["missed"]
+
+
+def test_call_length_found_as_soft_numeric(scores: dict[str, Any]) -> None:
+    assert "C01" in scores["matched"]
+
+
+def test_recall_floor(scores: dict[str, Any]) -> None:
+    assert scores["recall"] >= 0.65, scores["missed"]
+
+
+@pytest.mark.xfail(
+    reason="characterization of demands, provocation and consequences (C12, C23, C24) and "
+    "the role variant C18 are not found yet",
+    strict=False,
+)
+def test_recall_target(scores: dict[str, Any]) -> None:
+    assert scores["recall"] >= 0.80, scores["missed"]
