@@ -15,15 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from synopse.analysis.pipeline import analyze, data_language
-
-try:  # DEV-ONLY guard until compare/conflicts.py lands; the final code imports it directly
-    from synopse.compare.conflicts import find_conflicts
-except ImportError:  # pragma: no cover
-
-    def find_conflicts(*_: Any, **__: Any) -> list[Any]:  # type: ignore[misc]
-        return []
-
-
+from synopse.compare.conflicts import find_conflicts
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import find_facts

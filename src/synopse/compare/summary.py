@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
-from synopse.lang import load_table
+from synopse.lang import load_list, load_table
 from synopse.model import Analysis
 from synopse.model.comparison import Conflict, Fact, FactSupport, SummarySentence
 
@@ -62,6 +62,20 @@ def phrases(lang: str) -> Mapping[str, str]:
     return {row["key"]: row["template"] for row in rows}
 
 
+@functools.cache
+def dangling_starts(lang: str) -> frozenset[str]:
+    """Return the words that make a sentence lean on the one before it ("Dazu", "Sie").
+
+    Example:
+        >>> "dazu" in dangling_starts("de")
+        True
+    """
+    try:
+        return frozenset(w.casefold() for w in load_list(lang, "summary_dangling_starts.txt"))
+    except LanguageDataError:
+        return frozenset()
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -92,6 +106,7 @@ class _Story:
         self.by_id = {a.document.id: a for a in analyses}
         self.order = {a.document.id: n for n, a in enumerate(analyses)}
         self.table = phrases(lang)
+        self.dangling = dangling_starts(lang)
 
     def outlet(self, doc: str) -> str:
         document = self.by_id[doc].document
@@ -116,12 +131,24 @@ def _independent(fact: Fact) -> int:
     return len(own) + (1 if copied else 0)
 
 
-def _pick_support(fact: Fact, story: _Story) -> FactSupport:
-    low, high = GOOD_LENGTH
+def _disputed(support: FactSupport, disputed: Mapping[str, Sequence[tuple[int, int]]]) -> bool:
+    return any(support.start <= start < support.end for start, _ in disputed.get(support.doc, ()))
 
-    def rank(support: FactSupport) -> tuple[int, int, int, int, int, int]:
+
+def _pick_support(
+    fact: Fact, story: _Story, disputed: Mapping[str, Sequence[tuple[int, int]]] | None = None
+) -> FactSupport | None:
+    """The support whose sentence best states the fact, or None when every one is disputed."""
+    low, high = GOOD_LENGTH
+    candidates = [s for s in fact.support if not disputed or not _disputed(s, disputed)]
+    if not candidates:
+        return None
+
+    def rank(support: FactSupport) -> tuple[int, int, int, int, int, int, int]:
         text = story.sentence_text(support)
+        first = _WORD.match(text)
         return (
+            1 if first and first.group().casefold() in story.dangling else 0,
             0 if support.attributed_to is None else 1,
             1 if text[:1] in '„“"»«‚‘' else 0,
             0 if low <= len(text) <= high else 1,
@@ -130,11 +157,15 @@ def _pick_support(fact: Fact, story: _Story) -> FactSupport:
             support.sentence,
         )
 
-    return min(fact.support, key=rank)
+    return min(candidates, key=rank)
 
 
 def _consensus(
-    facts: Sequence[Fact], story: _Story, limit: int, chosen: list[frozenset[str]]
+    facts: Sequence[Fact],
+    story: _Story,
+    limit: int,
+    chosen: list[frozenset[str]],
+    disputed: Mapping[str, Sequence[tuple[int, int]]],
 ) -> list[SummarySentence]:
     shared = [f for f in facts if len(f.docs) > 1]
     order = {f.id: n for n, f in enumerate(facts)}
@@ -143,7 +174,10 @@ def _consensus(
     for fact in shared:
         if len(out) >= limit:
             break
-        text = story.sentence_text(_pick_support(fact, story))
+        support = _pick_support(fact, story, disputed)
+        if support is None:
+            continue
+        text = story.sentence_text(support)
         words = _words(text)
         if not words or _redundant(words, chosen):
             continue
@@ -183,9 +217,14 @@ def _dispute(
         text = analysis.document.text
         if analysis.sentences:
             sentence = analysis.sentences[analysis.sentence_at(first.start)]
-            left, right = clause_around(
-                text, sentence.start, sentence.end, first.start, first.end, max_chars=SIDE_CHARS
-            )
+            if sentence.end - sentence.start <= SIDE_CHARS:
+                left, right = sentence.start, sentence.end
+                while right > left and text[right - 1] in " \n.":
+                    right -= 1
+            else:
+                left, right = clause_around(
+                    text, sentence.start, sentence.end, first.start, first.end, max_chars=SIDE_CHARS
+                )
         else:
             left, right = first.start, first.end
         clause = _flat(text[left:right]) or _flat(first.value)
@@ -237,7 +276,11 @@ def _disputes(
 
 
 def _exclusive(
-    facts: Sequence[Fact], story: _Story, limit: int, chosen: list[frozenset[str]]
+    facts: Sequence[Fact],
+    story: _Story,
+    limit: int,
+    chosen: list[frozenset[str]],
+    disputed: Mapping[str, Sequence[tuple[int, int]]],
 ) -> list[SummarySentence]:
     """Single-document facts, earliest sentences first, taking documents in turn."""
     by_doc: dict[str, list[Fact]] = defaultdict(list)
@@ -255,7 +298,9 @@ def _exclusive(
             if not queue or len(out) >= limit:
                 continue
             fact = queue.pop(0)
-            support = _pick_support(fact, story)
+            support = _pick_support(fact, story, disputed)
+            if support is None:
+                continue
             text = story.sentence_text(support)
             words = _words(text)
             if not words or _redundant(words, chosen):
@@ -307,10 +352,16 @@ def summarize(
     story = _Story(analyses, lang)
     dispute_limit = int(max_sentences * DISPUTE_SHARE)
     disputes = _disputes(conflicts, facts, story, dispute_limit)
+    disputed: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for conflict in conflicts:
+        if conflict.kind in SUMMARY_KINDS and conflict.severity in SUMMARY_SEVERITIES:
+            for value in conflict.values:
+                disputed[value.doc].append((value.start, value.end))
     chosen: list[frozenset[str]] = []
-    consensus = _consensus(facts, story, max_sentences - len(disputes), chosen)
+    consensus = _consensus(facts, story, max_sentences - len(disputes), chosen, disputed)
     summary = consensus + disputes
     wanted = min(MIN_SENTENCES, max_sentences)
     if len(summary) < wanted:
-        summary = consensus + _exclusive(facts, story, wanted - len(summary), chosen) + disputes
+        extra = _exclusive(facts, story, wanted - len(summary), chosen, disputed)
+        summary = consensus + extra + disputes
     return summary

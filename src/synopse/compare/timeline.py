@@ -142,12 +142,16 @@ def _cut(
     middle = (span_start + span_end) // 2
     left = max(start, min(middle - limit // 2, end - limit))
     right = min(end, left + limit)
-    if left > start:
-        space = text.find(" ", left, right)
-        left = space + 1 if space != -1 and space < span_start else left
-    if right < end:
-        space = text.rfind(" ", left, right)
-        right = space if space != -1 and space >= span_end else right
+    if left > start and not text[left - 1].isspace():
+        space = text.find(" ", left, span_start)
+        if space == -1:
+            space = text.rfind(" ", start, left)
+        left = space + 1 if space != -1 else start
+    if right < end and not text[right].isspace():
+        space = text.rfind(" ", span_end, right)
+        if space == -1:
+            space = text.find(" ", right, end)
+        right = space if space != -1 else end
     return _trim(text, left, right)
 
 

@@ -65,8 +65,9 @@ def _words(analysis: Analysis) -> int:
 
 
 def _sources(comparison: Comparison, console: Console) -> None:
-    table = _table("#", "id", "outlet", fixed=3)
-    table.add_column("title", min_width=30)
+    narrow = console.width < 100
+    table = _table("#", "id", "outlet", fixed=3, fixed_width=max(8, console.width // 6))
+    table.add_column("title", min_width=16)
     table.add_column("published", no_wrap=True)
     table.add_column("words", justify="right", no_wrap=True)
     for number, analysis in enumerate(comparison.analyses, 1):
@@ -76,7 +77,7 @@ def _sources(comparison: Comparison, console: Console) -> None:
             Text(doc.id),
             Text(doc.outlet or "—", style="" if doc.outlet else "dim"),
             _snippet(doc.title or "—", 70),
-            Text((doc.published or "—")[:16].replace("T", " ")),
+            Text((doc.published or "—")[: 10 if narrow else 16].replace("T", " ")),
             Text(f"{_words(analysis):,}"),
         )
     console.print(table)

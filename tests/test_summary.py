@@ -1,0 +1,160 @@
+"""The extractive summary: consensus first, disputes in attributed form, every sentence cited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from synopse.analysis.pipeline import analyze
+from synopse.compare.summary import dangling_starts, phrases, summarize
+from synopse.model import Analysis, Document
+from synopse.model.comparison import Conflict, ConflictValue, Fact, FactSupport
+
+# Three invented reports of one invented event (a ferry strike).
+TEXTS = {
+    "nordkurier": (
+        "Die Fährgesellschaft Wellenlinie hat den Betrieb am Montag eingestellt. "
+        "„Wir sehen keine andere Möglichkeit“, sagte Sprecherin Ina Holm. "
+        "Rund 40 Fähren bleiben im Hafen. "
+        "Die Fahrgäste reagierten verärgert."
+    ),
+    "hafenblatt": (
+        "Am Montag stellte die Wellenlinie den Fährbetrieb ein. "
+        "Nach Angaben der Gewerkschaft bleiben 55 Fähren im Hafen. "
+        "Dazu kommen Ausfälle bei den Bussen."
+    ),
+    "agentur": (
+        "Die Reederei Wellenlinie hat ihren Betrieb eingestellt, teilte sie am Montag mit. "
+        "Ein Gericht soll am Mittwoch über den Streik entscheiden."
+    ),
+}
+OUTLETS = {"nordkurier": "Nordkurier", "hafenblatt": "Hafenblatt", "agentur": None}
+
+
+@pytest.fixture(scope="module")
+def analyses() -> list[Analysis]:
+    return [
+        analyze(Document(id=doc, text=text, source=doc, outlet=OUTLETS[doc]))
+        for doc, text in TEXTS.items()
+    ]
+
+
+def _support(analyses: Sequence[Analysis], doc: str, fragment: str, **kw: object) -> FactSupport:
+    analysis = next(a for a in analyses if a.document.id == doc)
+    offset = analysis.document.text.index(fragment)
+    number = analysis.sentence_at(offset)
+    sentence = analysis.sentences[number]
+    return FactSupport(doc, number, sentence.start, sentence.end, **kw)  # type: ignore[arg-type]
+
+
+def _facts(analyses: Sequence[Analysis]) -> list[Fact]:
+    return [
+        Fact(
+            "f1",
+            "Die Fährgesellschaft Wellenlinie hat den Betrieb am Montag eingestellt.",
+            (
+                _support(analyses, "nordkurier", "Die Fährgesellschaft"),
+                _support(analyses, "hafenblatt", "Am Montag stellte"),
+                _support(analyses, "agentur", "Die Reederei", attributed_to="Wellenlinie"),
+            ),
+        ),
+        Fact(
+            "f2",
+            "Rund 40 Fähren bleiben im Hafen.",
+            (
+                _support(analyses, "nordkurier", "Rund 40"),
+                _support(analyses, "hafenblatt", "Nach Angaben", attributed_to="Gewerkschaft"),
+            ),
+        ),
+        Fact("f3", "Die Fahrgäste", (_support(analyses, "nordkurier", "Die Fahrgäste"),)),
+        Fact("f4", "Dazu kommen", (_support(analyses, "hafenblatt", "Dazu kommen"),)),
+        Fact("f5", "Ein Gericht", (_support(analyses, "agentur", "Ein Gericht"),)),
+    ]
+
+
+def _value(analyses: Sequence[Analysis], doc: str, fragment: str) -> ConflictValue:
+    text = next(a for a in analyses if a.document.id == doc).document.text
+    start = text.index(fragment)
+    return ConflictValue(doc, fragment, start, start + len(fragment))
+
+
+def _ferries(analyses: Sequence[Analysis], severity: str = "hard") -> Conflict:
+    return Conflict(
+        "c1",
+        "numeric",
+        "Fähren im Hafen",
+        (_value(analyses, "nordkurier", "40 Fähren"), _value(analyses, "hafenblatt", "55 Fähren")),
+        severity=severity,
+    )
+
+
+def test_consensus_comes_first_in_the_outlets_own_voice(analyses: list[Analysis]) -> None:
+    summary = summarize(analyses, _facts(analyses), [])
+    first = summary[0]
+    assert first.facts == ("f1",)
+    assert first.sources == ("nordkurier", "hafenblatt", "agentur")
+    # The agency's sentence is attributed and the Hafenblatt's starts with the date: the
+    # outlet-voice sentence of the first document wins.
+    assert first.text == "Die Fährgesellschaft Wellenlinie hat den Betrieb am Montag eingestellt."
+
+
+def test_disputes_are_attributed_and_cite_documents_and_facts(analyses: list[Analysis]) -> None:
+    summary = summarize(analyses, _facts(analyses), [_ferries(analyses)])
+    disputes = [s for s in summary if "40 Fähren" in s.text and "55 Fähren" in s.text]
+    assert len(disputes) == 1
+    dispute = disputes[0]
+    assert "laut Nordkurier „Rund 40 Fähren bleiben im Hafen“" in dispute.text
+    assert "laut Hafenblatt „Nach Angaben der Gewerkschaft bleiben 55 Fähren im Hafen“" in (
+        dispute.text
+    )
+    assert dispute.sources == ("nordkurier", "hafenblatt")
+    assert dispute.facts == ("f2",)
+    # The disputed fact is not also stated as consensus with one side's number.
+    assert not any(s.text == "Rund 40 Fähren bleiben im Hafen." for s in summary)
+    assert summary[-1] is dispute
+
+
+def test_soft_conflicts_are_not_summarised(analyses: list[Analysis]) -> None:
+    summary = summarize(analyses, _facts(analyses), [_ferries(analyses, severity="soft")])
+    assert not any("55 Fähren" in s.text and "40 Fähren" in s.text for s in summary)
+
+
+def test_exclusive_facts_fill_up_framed_as_single_source(analyses: list[Analysis]) -> None:
+    summary = summarize(analyses, _facts(analyses), [])
+    assert len(summary) == 5
+    exclusive = [s for s in summary if len(s.sources) == 1]
+    assert {s.facts[0] for s in exclusive} <= {"f3", "f4", "f5"}
+    assert all(s.text.startswith("Nur ") for s in exclusive)
+    # A document without an outlet is named by its id.
+    assert any(s.text.startswith("Nur agentur: ") for s in exclusive)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_max_sentences_is_respected_and_every_sentence_is_cited(
+    analyses: list[Analysis], limit: int
+) -> None:
+    summary = summarize(analyses, _facts(analyses), [_ferries(analyses)], max_sentences=limit)
+    assert 1 <= len(summary) <= limit
+    for sentence in summary:
+        assert sentence.sources and sentence.facts
+        assert sentence.text
+
+
+def test_no_facts_no_summary_and_deterministic(analyses: list[Analysis]) -> None:
+    assert summarize(analyses, [], []) == []
+    facts, conflicts = _facts(analyses), [_ferries(analyses)]
+    assert summarize(analyses, facts, conflicts) == summarize(analyses, facts, conflicts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "expected"),
+    [("de", "side", "laut {sources} „{text}“"), ("xx", "side", "{sources}: “{text}”")],
+)
+def test_phrases_fall_back_to_language_neutral_frames(lang: str, key: str, expected: str) -> None:
+    assert phrases(lang)[key] == expected
+
+
+def test_dangling_starts_are_language_data() -> None:
+    assert {"dazu", "und", "sie"} <= dangling_starts("de")
+    assert dangling_starts("xx") == frozenset()
