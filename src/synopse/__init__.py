@@ -3,11 +3,27 @@
 Example:
     >>> import synopse
     >>> docs = synopse.load(["article.html", "agency.txt"])  # doctest: +SKIP
+    >>> comparison = synopse.compare(docs)  # doctest: +SKIP
 """
 
+from synopse.analysis.pipeline import analyze
+from synopse.compare.pipeline import CompareOptions, compare
 from synopse.errors import SynopseError
 from synopse.ingest import IngestOptions, ingest, load
 from synopse.model import Analysis, Document, Span
+from synopse.model.comparison import Comparison
 
-__all__ = ["Analysis", "Document", "IngestOptions", "Span", "SynopseError", "ingest", "load"]
+__all__ = [
+    "Analysis",
+    "CompareOptions",
+    "Comparison",
+    "Document",
+    "IngestOptions",
+    "Span",
+    "SynopseError",
+    "analyze",
+    "compare",
+    "ingest",
+    "load",
+]
 __version__ = "0.1.0"
