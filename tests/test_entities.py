@@ -148,3 +148,71 @@ def test_odd_input_does_not_crash() -> None:
     text = "A-B-C-D " * 500 + "„“ ,,, --- Ü" * 200 + "X" * 5000
     mentions = _find(text)
     assert all(0 <= m.start < m.end <= len(text) for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Initials and particles inside person names.
+        (
+            "Gestern sprach John F. Wendtland mit Reportern.",
+            [("John F. Wendtland", "PER")],
+        ),
+        ("Das Buch stammt von H. Kowalczyk aus dem Jahr 1990.", [("H. Kowalczyk", "PER")]),
+        (
+            "Gestern kam Johann Peter von Wendtland zu Besuch.",
+            [("Johann Peter von Wendtland", "PER")],
+        ),
+        # The surname ends the name; a common noun after it is not part of it.
+        (
+            "Damals bereitete Anna Kowalczyk Liebeskummer.",
+            [("Anna Kowalczyk", "PER")],
+        ),
+        # A classifier noun types an unknown name.
+        (
+            "Die Gemeinde Wurzelbrunn liegt im Süden.",
+            [("Wurzelbrunn", "LOC")],
+        ),
+        ("Der Konzern Trivalox meldete Gewinne.", [("Trivalox", "ORG")]),
+        # An untyped name listed with a place is a place.
+        (
+            "Die Strecke führt über Wurzelbrunn , Köln und Mainz .",
+            [("Wurzelbrunn", "LOC"), ("Köln", "LOC"), ("Mainz", "LOC")],
+        ),
+        # "südlich von X", "Bischof von X": X is a place.
+        ("Das Lager lag südlich von Quarnitz im Tal.", [("Quarnitz", "LOC")]),
+        # Demonyms are MISC, not people, and do not swallow the noun after them.
+        ("Die Berliner Polizei ermittelt.", [("Berliner", "MISC")]),
+        # A run of capitalised English words is a name, typed by its head.
+        ("Die Royal Air Force flog Einsätze.", [("Royal Air Force", "ORG")]),
+        (
+            "Das Büro liegt an der Wall Street in New York.",
+            [("Wall Street", "LOC"), ("New York", "LOC")],
+        ),
+        # Acronym followed by a place: a club or company name.
+        ("Der ESV Dortmund gewann erneut.", [("ESV Dortmund", "ORG")]),
+        # Compass-point regions of known countries.
+        (
+            "Die Dürre trifft Süditalien und Ostdeutschland.",
+            [("Süditalien", "LOC"), ("Ostdeutschland", "LOC")],
+        ),
+        # State prefix + organisation head, written as one word.
+        ("Das Bundesjustizministerium prüft den Fall.", [("Bundesjustizministerium", "ORG")]),
+    ],
+)
+def test_span_and_type_evidence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[m.start : m.end], m.type) for m in _find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Inflected and compound common nouns unknown to frequency lists.
+        "Die Besucher sahen Walen und Robben im Hafen zu.",
+        "Er aß gern Dinkelreis mit Gemüse.",
+        "Der Gewinn des Vereinspokals kam überraschend.",
+        "Sie trafen sich mit Gewerkschaftern und Strippenziehern.",
+    ],
+)
+def test_rare_common_nouns_are_not_names(text: str) -> None:
+    assert _triples(text) == []

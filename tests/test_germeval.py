@@ -1,4 +1,8 @@
-"""Entity F1 on the GermEval 2014 dev file (outer column, PER/LOC/ORG, exact spans)."""
+"""Entity F1 on the GermEval 2014 dev file (outer column, PER/LOC/ORG, exact spans).
+
+Rules and thresholds were tuned on the first half of the dev sentences only; the second
+half is held out and scored separately, so a rule that fits only the tuning half shows.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,23 @@ from typing import Any
 
 import pytest
 
-from synopse.evaluation.entities import score_germeval
+from synopse.evaluation.entities import read_germeval, score_germeval
 
-# Measured 0.55 when this floor was set; it guards against regressions.
-F1_FLOOR = 0.53
-# The issue's target; not reached by the rule-based recogniser yet (see docs/entities.md).
+# The issue's target (measured 0.625 overall, 0.609 on the held-out half; see
+# docs/entities.md).
 F1_TARGET = 0.60
+# The held-out half guards against rules that fit only the tuning half.
+HELD_OUT_FLOOR = 0.58
 
 
 @pytest.fixture(scope="module")
-def scores(shared_dir: Path) -> dict[str, Any]:
-    return score_germeval(shared_dir / "eval" / "germeval2014-ner-dev.tsv")
+def dev_path(shared_dir: Path) -> Path:
+    return shared_dir / "eval" / "germeval2014-ner-dev.tsv"
+
+
+@pytest.fixture(scope="module")
+def scores(dev_path: Path) -> dict[str, Any]:
+    return score_germeval(dev_path)
 
 
 def test_all_dev_sentences_are_scored(scores: dict[str, Any]) -> None:
@@ -25,15 +35,17 @@ def test_all_dev_sentences_are_scored(scores: dict[str, Any]) -> None:
     assert scores["overall"]["gold"] == sum(scores[k]["gold"] for k in ("PER", "LOC", "ORG"))
 
 
-def test_f1_does_not_regress(scores: dict[str, Any]) -> None:
-    assert scores["overall"]["f1"] >= F1_FLOOR
+def test_f1_reaches_target(scores: dict[str, Any]) -> None:
+    assert scores["overall"]["f1"] >= F1_TARGET
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("PER", 0.50), ("LOC", 0.58), ("ORG", 0.38)])
+@pytest.mark.parametrize(("kind", "floor"), [("PER", 0.60), ("LOC", 0.67), ("ORG", 0.48)])
 def test_f1_per_type_does_not_regress(scores: dict[str, Any], kind: str, floor: float) -> None:
     assert scores[kind]["f1"] >= floor
 
 
-@pytest.mark.xfail(reason="rule-based recogniser is at 0.55; see docs/entities.md", strict=False)
-def test_f1_reaches_target(scores: dict[str, Any]) -> None:
-    assert scores["overall"]["f1"] >= F1_TARGET
+def test_held_out_half_does_not_collapse(dev_path: Path, scores: dict[str, Any]) -> None:
+    half = sum(1 for _ in read_germeval(dev_path)) // 2
+    held_out = score_germeval(dev_path, start=half)
+    assert held_out["sentences"] == scores["sentences"] - half
+    assert held_out["overall"]["f1"] >= HELD_OUT_FLOOR

@@ -86,7 +86,7 @@ _PLACE_HEADS = ("straße", "platz", "gasse", "allee", "brücke", "bahnhof", "mar
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
 _DEUMLAUT = str.maketrans("äöü", "aou")
 _FOREIGN_RUN = 6
-_FOREIGN_ZIPF = 2.5
+_NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della"})
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 _INITIAL_FREQUENT = 3.0
@@ -335,25 +335,16 @@ class _Sentence:
     def _foreign_run(self, i: int) -> _Mention | None:
         """Return a run of two or more capitalised foreign words ("Royal Air Force")."""
         words = self.words
+        if i + 1 >= len(words) or not words[i + 1][:1].isupper():
+            return None
         j = i
-        while j < len(words) and j - i < _FOREIGN_RUN and self._foreign(words[j]):
+        while j < len(words) and j - i < _FOREIGN_RUN and self.gaz.is_foreign(words[j]):
             j += 1
         if j - i < 2:
             return None
         last = j - 1
         kind = self.gaz.foreign_heads.get(words[last], "MISC")
         return self._make(i, last, kind, self._text(i, last), kind != "MISC")
-
-    def _foreign(self, word: str) -> bool:
-        if not word[:1].isupper() or not word.isalpha() or word.isupper():
-            return False
-        lower = word.lower()
-        english = self.gaz.english(lower)
-        return (
-            english >= _FOREIGN_ZIPF
-            and english >= self.gaz.german_zipf(lower)
-            and self.gaz.lemmas.get(word) is None
-        )
 
     def _phrase(self, i: int) -> tuple[int, str, str] | None:
         words = self.words
@@ -429,6 +420,8 @@ class _Sentence:
         if _DETERMINER.match(lower) or previous.isdigit():
             return True
         if previous.islower() and previous.isalpha() and lower.endswith(_ADJ_ENDINGS):
+            if not self.gaz.is_inflected_adjective(lower):
+                return False
             if not lower.endswith(("te", "ten")):
                 return len(lower) > 3
             return i >= 2 and _DETERMINER.match(self.words[i - 2].lower()) is not None
@@ -449,7 +442,8 @@ class _Sentence:
         linked = False
         while j < len(words) and j <= last + 2:
             word = words[j]
-            bridge = word in _PARTICLES or (_INITIAL.match(word) is not None and j > start)
+            initial = _INITIAL.match(word) is not None and (j > start or after_first_name)
+            bridge = word in _PARTICLES or initial
             if bridge and j == last + 1 and j + 1 < len(words) and words[j + 1][:1].isupper():
                 linked = True
                 j += 1
@@ -459,7 +453,8 @@ class _Sentence:
             if self._is_role(word) or self._phrase_is_org(j) or word in self.gaz.stopwords:
                 break
             if (
-                (linked and (after_first_name or not self.gaz.is_common_word(word)))
+                (linked and not self.gaz.is_common_word(word))
+                or (linked and after_first_name and words[j - 1] in _NAME_PARTICLES)
                 or (after_first_name and j == start)
                 or self._is_first_name(word)
                 or self._name_like(j)

@@ -30,8 +30,12 @@ _CACHE_SIZE = 200_000
 _ALT_CITY_MIN = 200000
 _BIG_CITY = 500_000
 _MIN_MODIFIER = 4
+_FOREIGN_ZIPF = 2.5
+_FOREIGN_GAP = 0.3
 _MIN_HEAD = 5
+_DEUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
 _LINKS = ("", "s", "n", "en", "es", "e")
+_NOUN_ENDINGS_FROM_LEMMA = frozenset({"e", "en", "n", "es", "nen", "se", "sen", "ses", "ns"})
 _COMMON_PLACE_ZIPF = 5.5
 _FREQUENT_PLACE_ZIPF = 4.5
 _ENGLISH_PLACE_ZIPF = 4.0
@@ -110,6 +114,44 @@ class Gazetteer:
             return None
         return self.type_cues[match.group("cue")]
 
+    def is_foreign(self, word: str) -> bool:
+        """Return True for a capitalised English or French word unknown to German data.
+
+        Such words ("Royal", "Council") written capitalised in German text belong to a
+        name or title ("Royal Air Force").
+        """
+        if not word[:1].isupper() or word.isupper():
+            return False
+        key = "f" + word
+        known = self.cache.get(key)
+        if known is None:
+            lower = word.lower()
+            english = self.english(lower)
+            known = (
+                word.isalpha()
+                and english >= _FOREIGN_ZIPF
+                and english >= self.german_zipf(lower) + _FOREIGN_GAP
+            )
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
+    def is_inflected_adjective(self, lower: str) -> bool:
+        """Return True when a lower-case word may be an inflected adjective ("großen").
+
+        Its lemma is a prefix of it (the stem without the ending), which prepositions
+        ("über"), infinitives ("haben") and irregular verb forms ("waren") are not; words
+        the lemma dictionary does not know are given the benefit of the doubt.
+        """
+        key = "a" + lower
+        known = self.cache.get(key)
+        if known is None:
+            lemma = self.lemmas.get(lower)
+            known = lemma is None or (lemma != lower and lower.startswith(lemma[:3]))
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
     def german_zipf(self, lower: str) -> float:
         """Return the German Zipf frequency of a lower-case word (0.0 when unknown)."""
         return self.zipf_de.get(lower.casefold(), 0.0)
@@ -172,9 +214,13 @@ class Gazetteer:
         """Return True for a compound whose head is a common noun ("Ganzkornreis").
 
         A long head (5+ letters) is enough; a short one ("Bus", "Reis") also needs a
-        modifier that is itself a common noun, with or without a linking element.
+        modifier that is itself a common noun, with or without a linking element. Words
+        with a place-name ending ("-dorf", "-burg") are left alone: places are named
+        after common nouns.
         """
         lower = word.casefold()
+        if self.loc_pattern.search(lower):
+            return False
         lemmas, nouns = self.lemmas, self.nouns
         for cut in range(3, len(lower) - 2):
             head = lower[cut].upper() + lower[cut + 1 :]
@@ -217,12 +263,25 @@ def _noun_form(lemmas: Mapping[str, str], nouns: frozenset[str], word: str) -> b
 
 @functools.cache
 def _noun_lemmas(lang: str) -> frozenset[str]:
-    """Return the capitalised lemmas that simplemma gives inflected forms (the nouns)."""
+    """Return the capitalised lemmas that simplemma gives noun inflections."""
     nouns: set[str] = set()
     for form, lemma in _lemma_dictionary(lang).items():
-        if form[:1].isupper() and lemma[:1].isupper() and form != lemma and form != lemma + "s":
+        if form[:1].isupper() and lemma[:1].isupper() and _noun_inflection(form, lemma):
             nouns.add(lemma)
     return frozenset(nouns)
+
+
+def _noun_inflection(form: str, lemma: str) -> bool:
+    """Return True when ``form`` inflects ``lemma`` as a noun ("Walen", "Väter", "Firmen").
+
+    The genitive -s and derivations such as the demonym "Mainzer" (of "Mainz") do not
+    count: names take them too.
+    """
+    if form == lemma:
+        return False
+    if form.startswith(lemma):
+        return form[len(lemma) :] in _NOUN_ENDINGS_FROM_LEMMA
+    return abs(len(form) - len(lemma)) <= 3 and form[:2].translate(_DEUMLAUT) == lemma[:2]
 
 
 @functools.cache

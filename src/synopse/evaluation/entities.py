@@ -54,12 +54,15 @@ def _gold_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def score_germeval(tsv_path: str | Path, limit: int | None = None) -> dict[str, Any]:
+def score_germeval(
+    tsv_path: str | Path, limit: int | None = None, start: int = 0
+) -> dict[str, Any]:
     """Score :func:`find_entities` on a GermEval 2014 file (exact span and type).
 
     Args:
         tsv_path: The GermEval TSV file (token number, token, outer tag, inner tag).
-        limit: Score only the first ``limit`` sentences.
+        limit: Score at most ``limit`` sentences.
+        start: Skip the first ``start`` sentences (to score a held-out part).
 
     Returns:
         ``{"overall": {precision, recall, f1, gold, predicted, correct}, "PER": {...},
@@ -67,7 +70,9 @@ def score_germeval(tsv_path: str | Path, limit: int | None = None) -> dict[str, 
     """
     counts = {kind: [0, 0, 0] for kind in SCORED_TYPES}
     sentences = 0
-    for tokens, tags in read_germeval(tsv_path):
+    for number, (tokens, tags) in enumerate(read_germeval(tsv_path)):
+        if number < start:
+            continue
         if limit is not None and sentences >= limit:
             break
         sentences += 1
