@@ -365,15 +365,7 @@ class _Sentence:
         return self.gaz.german_zipf(word.lower()) >= 4.0 or word.lower() in self.lowercase
 
     def _is_first_name(self, word: str) -> bool:
-        names = self.gaz.first_names
-        if word in names:
-            return True
-        if "-" in word:
-            return all(part in names for part in word.split("-"))
-        for cut in range(3, len(word) - 2):
-            if word[:cut] in names and word[cut].upper() + word[cut + 1 :] in names:
-                return True
-        return False
+        return self.gaz.is_first_name(word)
 
     def _is_role(self, word: str) -> bool:
         return self.gaz.is_role(word)

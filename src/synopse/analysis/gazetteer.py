@@ -136,6 +136,25 @@ class Gazetteer:
                 self.cache[key] = known
         return known
 
+    def is_first_name(self, word: str) -> bool:
+        """Return True for a given name, also hyphenated or compounded ("Hansjürgen")."""
+        names = self.first_names
+        if word in names:
+            return True
+        key = "g" + word
+        known = self.cache.get(key)
+        if known is None:
+            if "-" in word:
+                known = all(part in names for part in word.split("-"))
+            else:
+                known = any(
+                    word[:cut] in names and word[cut].upper() + word[cut + 1 :] in names
+                    for cut in range(3, len(word) - 2)
+                )
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
     def is_inflected_adjective(self, lower: str) -> bool:
         """Return True when a lower-case word may be an inflected adjective ("großen").
 
