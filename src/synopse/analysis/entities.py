@@ -86,10 +86,14 @@ _PLACE_HEADS = ("straße", "platz", "gasse", "allee", "brücke", "bahnhof", "mar
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
 _DEUMLAUT = str.maketrans("äöü", "aou")
 _FOREIGN_RUN = 6
+_LATIN_ENDINGS = ("us", "um", "is", "ii", "ae", "oides", "ensis", "ata", "atus", "ana", "ium")
+_QUOTES = frozenset('„"“”«»‚‘’')
+_CLAUSE_END = frozenset({".", ",", ":", ";", "!", "?", "", "und"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della"})
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 _INITIAL_FREQUENT = 3.0
+_SPEAKER_FREQUENT = 4.5
 _FREQUENT = 4.8
 _SINGLE_FREQUENT = 3.5
 _FREQUENT_GAP = 0.5
@@ -209,9 +213,17 @@ class _Sentence:
                     left.type = right.type
                 else:
                     right.type = left.type
+        words = self.words
         for mention in found:
-            if mention.type == _GUESS:
-                mention.type = "PER"
+            if mention.type != _GUESS:
+                continue
+            quoted = (
+                mention.first > 0
+                and words[mention.first - 1] in _QUOTES
+                and mention.last + 1 < len(words)
+                and words[mention.last + 1] in _QUOTES
+            )
+            mention.type = "MISC" if quoted else "PER"
         return found
 
     # --- one candidate -------------------------------------------------------------
@@ -273,6 +285,8 @@ class _Sentence:
         if foreign is not None:
             return foreign
         if not self._name_like(i):
+            if self._speaker(i):
+                return self._person(i, i)
             return None
         last = self._name_tail(i + 1, after_first_name=False)
         last = max(last, i)
@@ -286,7 +300,45 @@ class _Sentence:
         kind, strong = self._guess_type(i, last)
         if not strong and last == i and self.gaz.german_zipf(word.lower()) >= _SINGLE_FREQUENT:
             return None
+        if kind == _GUESS and self._binomial(last):
+            return None
         return self._make(i, last, kind, self._text(i, last), strong)
+
+    def _binomial(self, last: int) -> bool:
+        """Return True when a Latin epithet follows ("Choloepus didactylus"): a taxon."""
+        if last + 1 >= len(self.words):
+            return False
+        nxt = self.words[last + 1]
+        return (
+            nxt.islower()
+            and nxt.isalpha()
+            and nxt.endswith(_LATIN_ENDINGS)
+            and self.gaz.german_zipf(nxt) == 0.0
+            and self.gaz.lemmas.get(nxt) is None
+        )
+
+    def _speaker(self, i: int) -> bool:
+        """Return True for a bare capitalised word beside a verb of saying ("sagte Beck").
+
+        The word must stand without article or attribute, which a common noun in that
+        position ("sagte der Bäcker") would need.
+        """
+        words = self.words
+        word = words[i]
+        if not word.isalpha() or word.isupper() or self._after_determiner(i):
+            return False
+        lower = word.lower()
+        if lower in self.lowercase or self.gaz.german_zipf(lower) >= _SPEAKER_FREQUENT:
+            return False
+        if self.gaz.is_role(word) or self.gaz.type_cue(word) is not None:
+            return False
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        if self.gaz.is_speech_verb(before) or (
+            before == "so" and i >= 2 and words[i - 2] in _OPENERS | {","}
+        ):
+            return after in _CLAUSE_END or not after[:1].isupper()
+        return self.gaz.is_speech_verb(after) and (i == 0 or before in _OPENERS or before == ",")
 
     def _cued_phrase(self, i: int) -> _Mention | None:
         """Type "<X>er <place noun>" phrases ("Lehrter Bahnhof", "Neuendorfer Straße").

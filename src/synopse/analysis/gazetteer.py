@@ -68,6 +68,7 @@ class Gazetteer:
             its ``cue`` group names the cue.
         type_cues: Classifier noun → type (LOC, ORG).
         foreign_heads: Last word of a foreign multi-word name → type ("Council": ORG).
+        speech_verbs: Lemmas of verbs of saying ("sagen").
     """
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
@@ -89,6 +90,7 @@ class Gazetteer:
     type_cue_pattern: re.Pattern[str]
     type_cues: dict[str, str]
     foreign_heads: dict[str, str]
+    speech_verbs: frozenset[str]
     cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_role(self, word: str) -> bool:
@@ -132,6 +134,18 @@ class Gazetteer:
                 and english >= _FOREIGN_ZIPF
                 and english >= self.german_zipf(lower) + _FOREIGN_GAP
             )
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
+    def is_speech_verb(self, word: str) -> bool:
+        """Return True for a lower-case form of a verb of saying ("sagte", "erklärt")."""
+        if not word[:1].islower():
+            return False
+        key = "v" + word
+        known = self.cache.get(key)
+        if known is None:
+            known = self.lemmas.get(word, word) in self.speech_verbs
             if len(self.cache) < _CACHE_SIZE:
                 self.cache[key] = known
         return known
@@ -439,6 +453,7 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
         foreign_heads={
             row["head"]: row["type"] for row in load_table(lang, "entity_foreign_heads.tsv")
         },
+        speech_verbs=load_set(lang, "entity_speech_verbs.txt"),
     )
 
 
