@@ -88,6 +88,7 @@ _DEUMLAUT = str.maketrans("äöü", "aou")
 _FOREIGN_RUN = 6
 _LATIN_ENDINGS = ("us", "um", "is", "ii", "ae", "oides", "ensis", "ata", "atus", "ana", "ium")
 _QUOTES = frozenset('„"“”«»‚‘’')
+_ORDINAL = re.compile(r"^\d{1,2}\.$")
 _CLAUSE_END = frozenset({".", ",", ":", ";", "!", "?", "", "und"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della"})
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -242,8 +243,14 @@ class _Sentence:
             return self._make(i, company, "ORG", self._text(i, company), True)
         if word in gaz.org_heads and self._next_is_name_or_link(i):
             last = self._org_tail(i)
+            if last == i + 1 and self._is_organisation(i + 1):
+                return None
             if last > i:
-                return self._make(i, last, "ORG", self._text(i, last), True)
+                first = i - 1 if i > 0 and _ORDINAL.match(words[i - 1]) else i
+                return self._make(first, last, "ORG", self._text(first, last), True)
+        adjective_org = self._adjective_org(i)
+        if adjective_org > i:
+            return self._make(i, adjective_org, "ORG", self._text(i, adjective_org), True)
         phrase = self._phrase(i)
         if phrase is not None:
             end, canonical, kind = phrase
@@ -524,6 +531,34 @@ class _Sentence:
         if (nxt,) in self.gaz.phrases:
             return True
         return nxt[:1].isupper() and nxt.isalpha() and not self.gaz.is_common_word(nxt)
+
+    def _is_organisation(self, j: int) -> bool:
+        """Return True for an acronym or a known organisation ("AFP" after "Agentur")."""
+        word = self.words[j]
+        hit = self.gaz.phrases.get((word,))
+        return self._is_acronym(word) or (hit is not None and hit[1] == "ORG")
+
+    def _adjective_org(self, i: int) -> int:
+        """Return the end of "<Adjective> <organisation>" ("Bayerischen Rundfunks"), or i.
+
+        A capitalised adjective belongs to the name when an organisation head follows
+        ("Medizinische Hochschule Hannover", "Hessischer Rundfunk").
+        """
+        words = self.words
+        word = words[i]
+        if i + 1 >= len(words) or not word.endswith(_ADJ_ENDINGS) or not word.isalpha():
+            return i
+        nxt = words[i + 1]
+        if not nxt[:1].isupper():
+            return i
+        lower = word.lower()
+        if self.gaz.lemmas.get(lower) is None or not self.gaz.is_inflected_adjective(lower):
+            return i
+        if nxt in self.gaz.org_heads and self._next_is_name_or_link(i + 1):
+            return max(self._org_tail(i + 1), i + 1)
+        if "-" not in nxt and self.gaz.org_cue_pattern.search(nxt.lower()):
+            return i + 1
+        return i
 
     def _org_tail(self, i: int) -> int:
         words = self.words
