@@ -236,6 +236,8 @@ class Gazetteer:
             return True
         if len(lower) > 5 and _STRICT_SUFFIX.search(lower) and word not in self.first_names:
             return True
+        if self.loc_pattern.search(lower):
+            return False
         heads = self.heads
         if any(lower[cut:] in heads for cut in range(3, len(lower) - 3)):
             return True
