@@ -9,7 +9,8 @@ from synopse.compare.entities import cluster_index, resolve_entities, same_name,
 from synopse.model import Analysis, Document, EntityMention
 
 # (doc id, text, [(surface, normalised name, type, role)]) — invented story.
-ARTICLES = [
+MentionRow = tuple[str, str, str, str | None]
+ARTICLES: list[tuple[str, str, list[MentionRow]]] = [
     (
         "a",
         "Bürgermeisterin Karla Wendtner sperrt die Brücke. Der Nabu kritisiert das. "
@@ -51,7 +52,7 @@ ARTICLES = [
 ]
 
 
-def _analysis(doc_id: str, text: str, mentions: list[tuple[str, str, str, str | None]]) -> Analysis:
+def _analysis(doc_id: str, text: str, mentions: list[MentionRow]) -> Analysis:
     found = []
     cursor = 0
     for surface, name, type_, role in mentions:

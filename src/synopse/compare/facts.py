@@ -34,6 +34,7 @@ import numpy as np
 from synopse.compare.embeddings import Embedder, get_embedder
 from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
 from synopse.compare.statements import (
+    LemmaIndex,
     Statement,
     extract_statements,
     key_weights,
@@ -87,6 +88,10 @@ class FactOptions:
     label_chars: int = 240
 
 
+#: Largest product of two group sizes for which average linkage scores every pair.
+_FULL_LINKAGE = 64
+
+
 class _Scorer:
     def __init__(
         self,
@@ -101,6 +106,7 @@ class _Scorer:
         self.options = options
         self.weights = key_weights(statements)
         self.entities = [frozenset("e:" + x for x in s.entities) for s in statements]
+        self.lemmas = [LemmaIndex.of(s.lemmas) for s in statements]
         self.cache: dict[tuple[int, int], float] = {}
 
     def features(self, i: int, j: int) -> tuple[float, float, float, float, float]:
@@ -109,7 +115,7 @@ class _Scorer:
         return (
             float(self.vectors[i] @ self.vectors[j]),
             float(self.ngrams[i] @ self.ngrams[j]),
-            soft_overlap(a.lemmas, b.lemmas, self.weights),
+            soft_overlap(self.lemmas[i], self.lemmas[j], self.weights),
             weighted_overlap(self.entities[i], self.entities[j], self.weights),
             1.0 if a.values & b.values else 0.0,
         )
@@ -137,6 +143,7 @@ def candidate_pairs(
     *,
     neighbours: int = 3,
     max_key_share: float = 0.1,
+    max_neighbours: int = 12,
     block_rows: int = 512,
 ) -> list[tuple[int, int]]:
     """Return the statement pairs of different documents worth scoring (blocking).
@@ -144,10 +151,13 @@ def candidate_pairs(
     Args:
         statements: All statements.
         vectors: Their L2-normalised embeddings, one row each.
-        neighbours: Embedding neighbours per statement (over all other documents,
-            ``neighbours`` per other document on average, at most 64).
-        max_key_share: Keys held by more than this share of the statements (and more
-            than 3) are too common to block on.
+        neighbours: Embedding neighbours per statement and other document (on
+            average; the nearest over all other documents are taken).
+        max_key_share: Keys held by more than this share of the statements, or by
+            more statements than there are documents (and more than 3), are too
+            common to block on.
+        max_neighbours: Most embedding neighbours per statement, which keeps the
+            number of pairs linear in the number of statements.
         block_rows: Rows per matrix product (bounds memory).
 
     Returns:
@@ -158,7 +168,10 @@ def candidate_pairs(
     for index, statement in enumerate(statements):
         for key in statement.keys:
             postings[key].append(index)
-    limit = max(3, int(max_key_share * len(statements)))
+    n_docs = len({s.doc_index for s in statements})
+    # A claim's key is held by about one statement per reporting document; keys held
+    # by more are common words and would make the pair count quadratic.
+    limit = max(3, min(int(max_key_share * len(statements)), n_docs))
     for members in postings.values():
         if len(members) > limit:
             continue
@@ -169,7 +182,7 @@ def candidate_pairs(
     if n and len(vectors):
         docs = np.array([s.doc_index for s in statements])
         other_docs = max(1, len(set(docs.tolist())) - 1)
-        k = min(n - 1, max(1, min(64, neighbours * other_docs)))
+        k = min(n - 1, max(1, min(max_neighbours, neighbours * other_docs)))
         for begin in range(0, n, block_rows):
             rows = vectors[begin : begin + block_rows] @ vectors.T
             rows[docs[begin : begin + block_rows, None] == docs[None, :]] = -2.0
@@ -209,12 +222,22 @@ def _group(
             counts[statements[m].doc_index] += 1
         if max(counts.values()) > options.max_per_doc:
             continue
-        cross = [
-            scorer.score(x, y)
-            for x in members[a]
-            for y in members[b]
-            if statements[x].doc_index != statements[y].doc_index
-        ]
+        if len(members[a]) * len(members[b]) <= _FULL_LINKAGE:
+            cross = [
+                scorer.score(x, y)
+                for x in members[a]
+                for y in members[b]
+                if statements[x].doc_index != statements[y].doc_index
+            ]
+        else:
+            # Large groups: only the pairs blocking proposed (scoring every pair of
+            # two big groups at each merge would make linking quadratic).
+            cross = [
+                known
+                for x in members[a]
+                for y in members[b]
+                if (known := scorer.cache.get((x, y) if x < y else (y, x))) is not None
+            ]
         if cross and sum(cross) / len(cross) < floor:
             continue
         keep, drop = min(a, b), max(a, b)
@@ -224,7 +247,12 @@ def _group(
     return [members[g] for g in sorted(members)]
 
 
-def _attach(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
+def _attach(
+    scorer: _Scorer,
+    groups: list[list[int]],
+    pairs: Sequence[tuple[int, int]],
+    options: FactOptions,
+) -> list[list[int]]:
     """Let each multi-document fact take the best statement of each document it lacks.
 
     Average similarity to all members is steadier evidence than one pair score, so a
@@ -232,9 +260,10 @@ def _attach(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> l
     so the order of facts does not matter.
     """
     statements = scorer.statements
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for index, statement in enumerate(statements):
-        by_doc[statement.doc_index].append(index)
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
     for group in groups:
@@ -242,20 +271,20 @@ def _attach(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> l
         if len(docs) < 2:
             result.append(group)
             continue
-        added = []
-        for doc in sorted(by_doc):
-            if doc in docs:
+        best: dict[int, tuple[float, int]] = {}
+        for candidate in sorted(set().union(*(partners[m] for m in group))):
+            doc = statements[candidate].doc_index
+            if doc in docs or (candidate in in_fact and not options.attach_shared):
                 continue
-            best = None
-            for candidate in by_doc[doc]:
-                if candidate in in_fact and not options.attach_shared:
-                    continue
-                mean = sum(scorer.score(candidate, m) for m in group) / len(group)
-                if mean >= options.attach and (best is None or mean > best[0]):
-                    best = (mean, candidate)
-            if best is not None:
-                added.append(best[1])
-        result.append(sorted(group + added))
+            # A mean above the bar needs a member above it; the pairs blocking scored
+            # tell cheaply (scoring every candidate against every member does not).
+            known = [scorer.cache.get((min(candidate, m), max(candidate, m)), 0.0) for m in group]
+            if max(known) < options.attach:
+                continue
+            mean = sum(scorer.score(candidate, m) for m in group) / len(group)
+            if mean >= options.attach and (doc not in best or mean > best[doc][0]):
+                best[doc] = (mean, candidate)
+        result.append(sorted(group + [c for _, c in best.values()]))
     attached = {m for g in result for m in g if len(g) > 1} - in_fact
     return [g for g in result if not (len(g) == 1 and g[0] in attached)]
 
@@ -337,7 +366,7 @@ def find_facts(
         | set(candidate_pairs(statements, ngrams, neighbours=options.neighbours, max_key_share=0.0))
     )
     groups = _group(scorer, pairs, options)
-    groups = _attach(scorer, groups, options)
+    groups = _attach(scorer, groups, pairs, options)
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])
     index = ReuseIndex(reuse)
