@@ -89,6 +89,7 @@ _FOREIGN_RUN = 6
 _LATIN_ENDINGS = ("us", "um", "is", "ii", "ae", "oides", "ensis", "ata", "atus", "ana", "ium")
 _QUOTES = frozenset('„"“”«»‚‘’')
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
+_SO_OPENERS = frozenset('„"“”«»‚‘(:–—-•*|>,')
 _CLAUSE_END = frozenset({".", ",", ":", ";", "!", "?", "", "und"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della"})
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -331,21 +332,23 @@ class _Sentence:
         position ("sagte der Bäcker") would need.
         """
         words = self.words
+        gaz = self.gaz
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        if gaz.is_speech_verb(before) or (
+            before == "so" and i >= 2 and words[i - 2] in _SO_OPENERS
+        ):
+            if after not in _CLAUSE_END and after[:1].isupper():
+                return False
+        elif not (gaz.is_speech_verb(after) and (i == 0 or before in _SO_OPENERS)):
+            return False
         word = words[i]
         if not word.isalpha() or word.isupper() or self._after_determiner(i):
             return False
         lower = word.lower()
-        if lower in self.lowercase or self.gaz.german_zipf(lower) >= _SPEAKER_FREQUENT:
+        if lower in self.lowercase or gaz.german_zipf(lower) >= _SPEAKER_FREQUENT:
             return False
-        if self.gaz.is_role(word) or self.gaz.type_cue(word) is not None:
-            return False
-        after = words[i + 1] if i + 1 < len(words) else ""
-        before = words[i - 1] if i > 0 else ""
-        if self.gaz.is_speech_verb(before) or (
-            before == "so" and i >= 2 and words[i - 2] in _OPENERS | {","}
-        ):
-            return after in _CLAUSE_END or not after[:1].isupper()
-        return self.gaz.is_speech_verb(after) and (i == 0 or before in _OPENERS or before == ",")
+        return not gaz.is_role(word) and gaz.type_cue(word) is None
 
     def _cued_phrase(self, i: int) -> _Mention | None:
         """Type "<X>er <place noun>" phrases ("Lehrter Bahnhof", "Neuendorfer Straße").
@@ -551,13 +554,16 @@ class _Sentence:
         nxt = words[i + 1]
         if not nxt[:1].isupper():
             return i
+        head = nxt in self.gaz.org_heads
+        if not head and ("-" in nxt or not self.gaz.org_cue_pattern.search(nxt.lower())):
+            return i
         lower = word.lower()
         if self.gaz.lemmas.get(lower) is None or not self.gaz.is_inflected_adjective(lower):
             return i
-        if nxt in self.gaz.org_heads and self._next_is_name_or_link(i + 1):
-            return max(self._org_tail(i + 1), i + 1)
-        if "-" not in nxt and self.gaz.org_cue_pattern.search(nxt.lower()):
+        if not head:
             return i + 1
+        if self._next_is_name_or_link(i + 1):
+            return max(self._org_tail(i + 1), i + 1)
         return i
 
     def _org_tail(self, i: int) -> int:
