@@ -31,6 +31,10 @@ MAX_OMISSIONS_PER_DOC = 4
 MAX_SPEAKERS = 15
 MAX_TIMELINE = 25
 MAX_TERMS = 6
+#: Longest document id written out in lists; longer ids are shown as "#<number>".
+SHORT_ID = 14
+#: Longest clause shown around a conflict value (a longer value is shown alone, cut).
+WORDING_CHARS = 90
 #: Most document columns drawn as separate marks; beyond, coverage is a count.
 MAX_MARKS = 40
 MARK_YES, MARK_COPY, MARK_NO = "✓", "≈", "·"
@@ -39,6 +43,12 @@ MARK_YES, MARK_COPY, MARK_NO = "✓", "≈", "·"
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> Text:
     flat = " ".join(text.split())
     return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _labels(comparison: Comparison) -> dict[str, str]:
+    """Short names of the documents: the id when short, else its number in the sources table."""
+    ids = [a.document.id for a in comparison.analyses]
+    return {doc: doc if len(doc) <= SHORT_ID else f"#{number}" for number, doc in enumerate(ids, 1)}
 
 
 def _section(console: Console, title: str, note: str = "") -> None:
@@ -151,10 +161,12 @@ def _exclusive(comparison: Comparison, console: Console) -> None:
 def _wording(analysis: Analysis, start: int, end: int) -> Text:
     """The clause around a value, the value itself highlighted."""
     text = analysis.document.text
-    if not analysis.sentences:
-        return Text(" ".join(text[start:end].split()), style="bold yellow")
+    if not analysis.sentences or end - start > WORDING_CHARS:
+        return Text.assemble(_snippet(text[start:end], 2 * WORDING_CHARS), style="bold yellow")
     sentence = analysis.sentences[analysis.sentence_at(start)]
-    left, right = clause_around(text, sentence.start, sentence.end, start, end, max_chars=90)
+    left, right = clause_around(
+        text, sentence.start, sentence.end, start, end, max_chars=WORDING_CHARS
+    )
     left, right = min(left, start), max(right, end)
     out = Text()
     if left > sentence.start:
@@ -244,14 +256,15 @@ def _speakers(comparison: Comparison, console: Console) -> None:
     for column in (1, 2, 3):
         table.columns[column].justify = "right"
     order = [a.document.id for a in comparison.analyses]
+    short = _labels(comparison)
     for label, by_doc in ranked[:MAX_SPEAKERS]:
-        spread = ", ".join(f"{doc} {by_doc[doc]}" for doc in order if by_doc.get(doc))
+        spread = ", ".join(f"{short[doc]} {by_doc[doc]}" for doc in order if by_doc.get(doc))
         table.add_row(
             _snippet(label, 40),
             Text(str(sum(by_doc.values()))),
             Text(str(modes[label]["direct"])),
             Text(str(modes[label]["reported"])),
-            _snippet(spread, 70),
+            Text(spread),
         )
     console.print(table)
     if len(ranked) > MAX_SPEAKERS:
@@ -286,12 +299,13 @@ def _timeline(comparison: Comparison, console: Console) -> None:
         console.print(Text("No dates found.", style="dim"))
         return
     table = _table("date", "event", "sources", fixed=1, fixed_width=14)
+    short = _labels(comparison)
     for event in events[:MAX_TIMELINE]:
-        docs = list(dict.fromkeys(m.doc for m in event.mentions))
+        docs = [short.get(d, d) for d in dict.fromkeys(m.doc for m in event.mentions)]
         table.add_row(
             Text(event.date),
             _snippet(event.label, 80),
-            _snippet(", ".join(docs) if len(docs) <= 3 else f"{len(docs)} sources", 40),
+            Text(", ".join(docs) if len(docs) <= 4 else f"{len(docs)} sources"),
         )
     console.print(table)
     if len(events) > MAX_TIMELINE:
@@ -317,10 +331,12 @@ def _summary(comparison: Comparison, console: Console) -> None:
     if not comparison.summary:
         console.print(Text("Nothing to summarise.", style="dim"))
         return
+    short = _labels(comparison)
     for number, sentence in enumerate(comparison.summary, 1):
         line = Text(f"{number}. ", style="bold")
         line.append_text(Text(" ".join(sentence.text.split())))
-        line.append(f"  [{', '.join(sentence.sources)} · {', '.join(sentence.facts)}]", style="dim")
+        sources = ", ".join(short.get(d, d) for d in sentence.sources)
+        line.append(f"  [{sources} · {', '.join(sentence.facts)}]", style="dim")
         console.print(line)
 
 
