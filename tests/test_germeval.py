@@ -13,11 +13,11 @@ import pytest
 
 from synopse.evaluation.entities import read_germeval, score_germeval
 
-# The target (measured 0.625 overall, 0.609 on the held-out half; see
+# The target (measured 0.644 overall, 0.624 on the held-out half; see
 # docs/entities.md).
 F1_TARGET = 0.60
 # The held-out half guards against rules that fit only the tuning half.
-HELD_OUT_FLOOR = 0.58
+HELD_OUT_FLOOR = 0.60
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_f1_reaches_target(scores: dict[str, Any]) -> None:
     assert scores["overall"]["f1"] >= F1_TARGET
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("PER", 0.60), ("LOC", 0.67), ("ORG", 0.48)])
+@pytest.mark.parametrize(("kind", "floor"), [("PER", 0.62), ("LOC", 0.69), ("ORG", 0.51)])
 def test_f1_per_type_does_not_regress(scores: dict[str, Any], kind: str, floor: float) -> None:
     assert scores[kind]["f1"] >= floor
 
