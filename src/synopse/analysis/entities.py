@@ -11,15 +11,14 @@ pass then resolves surname-only and genitive mentions ("Bidens") to the full nam
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
+from synopse.analysis.entity_resolution import Mention, resolve_mentions
 from synopse.analysis.gazetteer import Gazetteer, load_gazetteer
 from synopse.analysis.sentences import tokenize
-from synopse.model.analysis import EntityMention, EntityType, Sentence
+from synopse.model.analysis import EntityMention, Sentence
 
 _PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "della", "bin", "al", "zu"})
 _DETERMINER = re.compile(
@@ -102,18 +101,6 @@ _FREQUENT_GAP = 0.5
 _CAPS_SHARE = 0.6
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    first: int
-    last: int
-    type: str
-    name: str
-    strong: bool
-    role: tuple[int, int] | None = None
-
-
 def find_entities(
     text: str, sentences: Sequence[Sentence], *, lang: str = "de"
 ) -> list[EntityMention]:
@@ -141,13 +128,13 @@ def find_entities(
     tokenized = [tokenize(text, s.start, s.end) for s in sentences]
     words_by_sentence = [[text[t.start : t.end] for t in tokens] for tokens in tokenized]
     lowercase = {w for words in words_by_sentence for w in words if w[:1].islower()}
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     spans: list[tuple[list[str], list[tuple[int, int]]]] = []
     for tokens, words in zip(tokenized, words_by_sentence, strict=True):
         offsets = [(t.start, t.end) for t in tokens]
         spans.append((words, offsets))
         mentions.extend(_Sentence(words, offsets, gaz, lowercase).run())
-    return _resolve(mentions, spans, text, gaz)
+    return resolve_mentions(mentions, spans, text)
 
 
 class _Sentence:
@@ -183,8 +170,8 @@ class _Sentence:
         upper = sum(1 for w in long_words if w.isupper())
         return len(long_words) >= 3 and upper >= _CAPS_SHARE * len(long_words)
 
-    def run(self) -> list[_Mention]:
-        found: list[_Mention] = []
+    def run(self) -> list[Mention]:
+        found: list[Mention] = []
         index = 0
         size = len(self.words)
         while index < size:
@@ -202,7 +189,7 @@ class _Sentence:
             index = mention.last + 1
         return self._coordinate(found)
 
-    def _coordinate(self, found: list[_Mention]) -> list[_Mention]:
+    def _coordinate(self, found: list[Mention]) -> list[Mention]:
         """Give untyped names the type of a name they are listed with ("X, Y und Z")."""
         for _ in range(2):
             for left, right in itertools.pairwise(found):
@@ -230,7 +217,7 @@ class _Sentence:
 
     # --- one candidate -------------------------------------------------------------
 
-    def _at(self, i: int) -> _Mention | None:
+    def _at(self, i: int) -> Mention | None:
         words = self.words
         word = words[i]
         gaz = self.gaz
@@ -350,7 +337,7 @@ class _Sentence:
             return False
         return not gaz.is_role(word) and gaz.type_cue(word) is None
 
-    def _cued_phrase(self, i: int) -> _Mention | None:
+    def _cued_phrase(self, i: int) -> Mention | None:
         """Type "<X>er <place noun>" phrases ("Lehrter Bahnhof", "Neuendorfer Straße").
 
         A demonym of a known place ("Berliner Journalisten") is a MISC mention, so it is
@@ -394,7 +381,7 @@ class _Sentence:
                 return True
         return False
 
-    def _foreign_run(self, i: int) -> _Mention | None:
+    def _foreign_run(self, i: int) -> Mention | None:
         """Return a run of two or more capitalised foreign words ("Royal Air Force")."""
         words = self.words
         if i + 1 >= len(words) or not words[i + 1][:1].isupper():
@@ -602,7 +589,7 @@ class _Sentence:
             return j
         return last
 
-    def _compound(self, i: int) -> _Mention | None:
+    def _compound(self, i: int) -> Mention | None:
         word = self.words[i]
         parts = word.split("-")
         if not all(parts):
@@ -625,7 +612,7 @@ class _Sentence:
             return self._make(i, i, kind, word, strong)
         return None
 
-    def _parts(self, i: int) -> list[_Mention]:
+    def _parts(self, i: int) -> list[Mention]:
         """Return mentions of known names inside a compound ("Kreml-Berater" → "Kreml")."""
         word = self.words[i]
         if "-" not in word or self.caps:
@@ -635,7 +622,7 @@ class _Sentence:
         for part in word.split("-"):
             hit = self.gaz.phrases.get((part,))
             if hit is not None and part[:1].isupper():
-                found.append(_Mention(start, start + len(part), i, i, hit[1], hit[0], strong=True))
+                found.append(Mention(start, start + len(part), i, i, hit[1], hit[0], strong=True))
             start += len(part) + 1
         return found
 
@@ -677,11 +664,11 @@ class _Sentence:
             return True
         return word[:1].isupper() and (self._is_role(word) or self.gaz.type_cue(word) == "LOC")
 
-    def _person(self, first: int, last: int) -> _Mention:
+    def _person(self, first: int, last: int) -> Mention:
         return self._make(first, last, "PER", self._text(first, last), True)
 
-    def _make(self, first: int, last: int, kind: str, name: str, strong: bool) -> _Mention:
-        return _Mention(
+    def _make(self, first: int, last: int, kind: str, name: str, strong: bool) -> Mention:
+        return Mention(
             self.offsets[first][0], self.offsets[last][1], first, last, kind, name, strong
         )
 
@@ -697,7 +684,7 @@ class _Sentence:
             return j
         return None
 
-    def _attach_role(self, mention: _Mention) -> None:
+    def _attach_role(self, mention: Mention) -> None:
         if mention.type != "PER":
             return
         words = self.words
@@ -773,94 +760,3 @@ class _Sentence:
                 break
             j += 1
         return end
-
-
-def _resolve(
-    mentions: list[_Mention],
-    spans: list[tuple[list[str], list[tuple[int, int]]]],
-    text: str,
-    gaz: Gazetteer,
-) -> list[EntityMention]:
-    """Resolve surnames, genitives and types across the document; build the results."""
-    surnames: dict[str, str] = {}
-    strong_types: dict[str, str] = {}
-    for mention in mentions:
-        if mention.strong:
-            strong_types.setdefault(mention.name, mention.type)
-        if mention.type == "PER" and " " in mention.name:
-            surnames.setdefault(mention.name.rsplit(" ", 1)[1], mention.name)
-    for mention in mentions:
-        if mention.type == "PER" and " " not in mention.name:
-            strong_types.setdefault(mention.name, "PER")
-    covered = {(m.start, m.end) for m in mentions}
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    starts = [m.start for m in ordered]
-    ends = list(itertools.accumulate((m.end for m in ordered), max))
-    extra: list[_Mention] = []
-    for words, offsets in spans:
-        for index, word in enumerate(words):
-            if not word[:1].isupper():
-                continue
-            full = surnames.get(word) or (word.endswith("s") and surnames.get(word[:-1]))
-            start, end = offsets[index]
-            if full and (start, end) not in covered and not _inside(starts, ends, start):
-                extra.append(_Mention(start, end, index, index, "PER", full, strong=True))
-            elif "-" in word and not full:
-                head = word.split("-", 1)[0]
-                person = surnames.get(head) or (head if strong_types.get(head) == "PER" else None)
-                if person and not _inside(starts, ends, start):
-                    extra.append(
-                        _Mention(start, start + len(head), index, index, "PER", person, True)
-                    )
-    results: list[EntityMention] = []
-    canonical_case: dict[str, str] = {}
-    for mention in sorted(mentions + extra, key=lambda m: (m.start, -m.end)):
-        name = mention.name
-        kind = mention.type
-        if kind == "PER" or not mention.strong:
-            full = surnames.get(name) or surnames.get(name.removesuffix("s"))
-            if full:
-                name, kind = full, "PER"
-        if not mention.strong:
-            stem = name.removesuffix("s")
-            if stem != name and stem in strong_types:
-                name = stem
-            kind = strong_types.get(name, kind)
-        name = canonical_case.setdefault(name.casefold(), name)
-        role_text = None
-        role_start = role_end = -1
-        if mention.role is not None:
-            role_start, role_end = mention.role
-            role_text = text[role_start:role_end]
-        entity_type: EntityType = _entity_type(kind)
-        results.append(
-            EntityMention(
-                mention.start, mention.end, entity_type, name, role_text, role_start, role_end
-            )
-        )
-    return _drop_overlaps(results)
-
-
-def _inside(starts: list[int], ends: list[int], offset: int) -> bool:
-    """Return True when ``offset`` lies inside one of the (sorted) mention spans."""
-    index = bisect.bisect_right(starts, offset) - 1
-    return index >= 0 and offset < ends[index]
-
-
-def _entity_type(kind: str) -> EntityType:
-    if kind == "LOC":
-        return "LOC"
-    if kind == "ORG":
-        return "ORG"
-    if kind == "PER":
-        return "PER"
-    return "MISC"
-
-
-def _drop_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
-    kept: list[EntityMention] = []
-    for mention in mentions:
-        if kept and mention.start < kept[-1].end:
-            continue
-        kept.append(mention)
-    return [replace(m) for m in kept]
