@@ -10,9 +10,12 @@ import functools
 import os
 import tomllib
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from synopse.errors import ConfigError
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 @functools.cache
@@ -47,6 +50,20 @@ def _stage_defaults(stage: str) -> dict[str, Any]:
         if env_name in os.environ:
             values[key] = _coerce(os.environ[env_name], like, env_name)
     return values
+
+
+_Options = TypeVar("_Options", bound="DataclassInstance")
+
+
+def _from_defaults(cls: type[_Options], stage: str, overrides: dict[str, Any]) -> _Options:
+    """Build a stage's options: defaults.toml < environment < ``overrides`` (None skipped)."""
+    values = _stage_defaults(stage)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(values) - known
+    if unknown:
+        raise ConfigError(f"unknown {stage} option(s): {', '.join(sorted(unknown))}")
+    return cls(**values)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -88,10 +105,45 @@ class IngestOptions:
     @classmethod
     def from_defaults(cls, **overrides: Any) -> IngestOptions:
         """Build options from defaults.toml and the environment, then apply ``overrides``."""
-        values = _stage_defaults("ingest")
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = set(values) - known
-        if unknown:
-            raise ConfigError(f"unknown ingest option(s): {', '.join(sorted(unknown))}")
-        return cls(**values)
+        return _from_defaults(cls, "ingest", overrides)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CompareOptions:
+    """How the documents of a story are compared.
+
+    Attributes:
+        embedder: Sentence embedder for fact grouping: ``"use"`` (bundled), ``"hashing"``
+            (fast, lexical) or ``"sentence-transformers:<model>"``.
+        omission_threshold: Least share of the other documents that must report a fact
+            for its absence from a document to count as an omission.
+        summary_sentences: Most sentences in the summary.
+        language: Language whose data compares the documents; None takes the language
+            most of the documents are in.
+
+    Example:
+        >>> CompareOptions.from_defaults(embedder="hashing").embedder
+        'hashing'
+    """
+
+    embedder: str = "use"
+    omission_threshold: float = 0.6
+    summary_sentences: int = 8
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.omission_threshold <= 1.0:
+            raise ConfigError(
+                f"omission_threshold must be in (0, 1], not {self.omission_threshold}"
+            )
+        if self.summary_sentences < 1:
+            raise ConfigError(f"summary_sentences must be at least 1, not {self.summary_sentences}")
+
+    @classmethod
+    def from_defaults(cls, **overrides: Any) -> CompareOptions:
+        """Build options from defaults.toml and the environment, then apply ``overrides``.
+
+        Raises:
+            ConfigError: If an option is unknown or out of range.
+        """
+        return _from_defaults(cls, "compare", overrides)

@@ -9,10 +9,8 @@ clusters, one reuse result, one embedder), and returns a frozen
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from synopse.analysis.pipeline import analyze, data_language
 from synopse.compare.conflicts import find_conflicts
@@ -27,54 +25,7 @@ from synopse.compare.timeline import merge_timeline
 from synopse.errors import ConfigError
 from synopse.model import Analysis, Document
 from synopse.model.comparison import Comparison
-from synopse.options import _stage_defaults
-
-
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class CompareOptions:
-    """How the documents of a story are compared.
-
-    Attributes:
-        embedder: Sentence embedder for fact grouping: ``"use"`` (bundled), ``"hashing"``
-            (fast, lexical) or ``"sentence-transformers:<model>"``.
-        omission_threshold: Least share of the other documents that must report a fact
-            for its absence from a document to count as an omission.
-        summary_sentences: Most sentences in the summary.
-        language: Language whose data compares the documents; None takes the language
-            most of the documents are in.
-
-    Example:
-        >>> CompareOptions.from_defaults(embedder="hashing").embedder
-        'hashing'
-    """
-
-    embedder: str = "use"
-    omission_threshold: float = 0.6
-    summary_sentences: int = 8
-    language: str | None = None
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.omission_threshold <= 1.0:
-            raise ConfigError(
-                f"omission_threshold must be in (0, 1], not {self.omission_threshold}"
-            )
-        if self.summary_sentences < 1:
-            raise ConfigError(f"summary_sentences must be at least 1, not {self.summary_sentences}")
-
-    @classmethod
-    def from_defaults(cls, **overrides: Any) -> CompareOptions:
-        """Build options from defaults.toml and the environment, then apply ``overrides``.
-
-        Raises:
-            ConfigError: If an option is unknown or out of range.
-        """
-        values = _stage_defaults("compare")
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = set(values) - known
-        if unknown:
-            raise ConfigError(f"unknown compare option(s): {', '.join(sorted(unknown))}")
-        return cls(**values)
+from synopse.options import CompareOptions
 
 
 def _language(analyses: Sequence[Analysis]) -> str:
