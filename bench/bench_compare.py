@@ -126,7 +126,8 @@ def _peak_mib() -> float:
 def worker(path: Path, size: int, embedder: str, parts: bool) -> dict[str, Any]:
     """Run one measured story in this process and return its figures."""
     from synopse.analysis.pipeline import analyze
-    from synopse.compare.pipeline import CompareOptions, compare
+    from synopse.compare.pipeline import compare
+    from synopse.options import CompareOptions
 
     # By module name: the attribute synopse.compare is the compare() function.
     pipeline = importlib.import_module("synopse.compare.pipeline")

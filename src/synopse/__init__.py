@@ -7,11 +7,12 @@ Example:
 """
 
 from synopse.analysis.pipeline import analyze
-from synopse.compare.pipeline import CompareOptions, compare
+from synopse.compare.pipeline import compare
 from synopse.errors import SynopseError
 from synopse.ingest import IngestOptions, ingest, load
 from synopse.model import Analysis, Document, Span
 from synopse.model.comparison import Comparison
+from synopse.options import CompareOptions
 
 __all__ = [
     "Analysis",

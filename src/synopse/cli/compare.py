@@ -27,9 +27,10 @@ from synopse.cli._common import (
 )
 from synopse.cli.analyze import run_analysis
 from synopse.compare.embeddings import get_embedder
-from synopse.compare.pipeline import CompareOptions, compare
+from synopse.compare.pipeline import compare
 from synopse.errors import ConfigError
 from synopse.model import Failure
+from synopse.options import CompareOptions
 from synopse.report.comparison_json import comparison_report
 from synopse.report.comparison_terminal import render_comparison
 from synopse.report.terminal import make_console
