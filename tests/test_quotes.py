@@ -326,3 +326,71 @@ def test_deterministic_and_sorted() -> None:
 )
 def test_lenient_speaker_match(gold: str | None, predicted: str | None, right: bool) -> None:
     assert speaker_matches(gold, predicted) is right
+
+
+_RUN_ON = "der Rat sagte am Abend in der Stadt es gebe laut Verwaltung neue Pläne für den Hafen"
+
+
+def _run_on(words: int, mark_every: int = 0, mark: str = "„") -> str:
+    """An invented text of ``words`` words without sentence punctuation."""
+    vocabulary = _RUN_ON.split()
+    tokens = [vocabulary[i % len(vocabulary)] for i in range(words)]
+    if mark_every:
+        middle = mark_every // 2
+        tokens = [mark + t if i % mark_every == middle else t for i, t in enumerate(tokens)]
+    return " ".join(tokens)
+
+
+def _assert_valid(text: str, quotes: list[Quote]) -> None:
+    assert [(q.start, q.end) for q in quotes] == sorted((q.start, q.end) for q in quotes)
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.mode in ("direct", "indirect", "mixed")
+        if quote.speaker is not None:
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
+        if quote.cue_start >= 0:
+            assert 0 <= quote.cue_start < quote.cue_end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        # One 100,000-word sentence: every cue's clause reaches back to the text start.
+        (_run_on(100_000), 0),
+        # 10,000 opening marks that never close, one every ten words.
+        (_run_on(100_000, 10), 10_000),
+        # Closing marks only, and straight quotes that open and never close.
+        (_run_on(100_000, 10, "“"), 10_000),
+        (_run_on(100_000, 10, '"'), 10_000),
+    ],
+    ids=["no-punctuation", "unbalanced-openers", "closers-only", "straight-openers"],
+)
+def test_run_on_text_with_unbalanced_marks(text: str, marks: int) -> None:
+    assert sum(text.count(m) for m in '„“"') == marks
+    assert pair_quote_marks(text) == []
+    quotes = quotes_of(text)
+    _assert_valid(text, quotes)
+    # The run-on text is one unit, reported by its first cue ("sagte" after "der Rat").
+    assert [(q.speaker, q.cue, q.mode) for q in quotes] == [("der Rat", "sagte", "indirect")]
+
+
+def test_many_short_quotations_without_cues() -> None:
+    text = " ".join(f"„Wir bauen den {n}. Hafen.“" for n in range(5_000))
+    quotes = quotes_of(text)
+    _assert_valid(text, quotes)
+    assert len(quotes) == 5_000
+    assert all(q.mode == "direct" and text[q.start] == "„" for q in quotes)
+
+
+def test_mixed_language_text() -> None:
+    paragraph = (
+        '"We will stay," said the mayor. Il a dit: «Non, jamais». '
+        "„Wir bleiben hier“, sagte die Bürgermeisterin. 他说：“我们留下。”\n\n"
+    )
+    text = paragraph * 2_000
+    quotes = quotes_of(text)
+    _assert_valid(text, quotes)
+    assert len(quotes) == 2_000
+    assert {(q.mode, q.speaker, q.cue) for q in quotes} == {
+        ("direct", "die Bürgermeisterin", "sagte")
+    }

@@ -29,7 +29,9 @@ from synopse.analysis.speakers import (
     SpeakerRef,
     Tok,
     parse_np,
-    role_noun,
+    plausible_speaker,
+    postposed_speaker,
+    preposed_speaker,
     speaker_name,
     tokenize,
     word_classes,
@@ -46,9 +48,12 @@ _ADJECTIVAL_PARTICIPLE = re.compile(r"\w*ge\w+(?:te|ten|ter|tes|tem|ene|enen|ene
 _HEARSAY = frozenset(["soll", "sollen"])
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
-_NON_SPEAKERS = frozenset(["es", "man", "das", "dies", "was"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
 _SENTENCE_END = frozenset(".!?…")
+_NON_SPACE = re.compile(r"\S+")
+_COMMA = re.compile(",")
+# Conjunctions that open a subordinate clause ahead of the main statement.
+_SUBORDINATORS = frozenset(["während", "als", "nachdem", "obwohl", "weil"])
 _BOUNDARY_TEXT = frozenset([",", ":", ";", "(", ")", "–", "—"])
 _QUOTE_CHARS = frozenset("„“”‚‘’»«\"'`")
 # Particles that are prepositions ("sprach von"): they follow the verb, not end the clause.
@@ -107,6 +112,74 @@ class _Cue:
     token: int
     clause_start: int = 0
     anchor: int = -1
+
+
+class _Tokens:
+    """The tokens of one unit with per-token lookups, each built once in linear time.
+
+    A unit can be one very long sentence; every search a cue makes backwards to its clause
+    start or forwards over adverbs reads these arrays instead of walking the tokens, so
+    the cost per cue stays constant.
+    """
+
+    def __init__(self, toks: list[Tok], inside: list[bool], lang: str) -> None:
+        self.toks = toks
+        self.inside = inside
+        self.lang = lang
+        self.clause = _clause_starts(toks, lang)
+        self._agents: list[int] | None = None
+        self._agent_ends: dict[int, int] = {}
+
+    @functools.cached_property
+    def last_auxiliary(self) -> list[int]:
+        """For each index k, the last auxiliary at or before k outside quotes, or -1."""
+        found: list[int] = []
+        last = -1
+        for tok, inside in zip(self.toks, self.inside, strict=True):
+            if (
+                not inside
+                and tok.text.islower()
+                and _lemmas(tok.lower, self.lang)[0] in _AUXILIARIES
+            ):
+                last = len(found)
+            found.append(last)
+        return found
+
+    @functools.cached_property
+    def reciprocals(self) -> list[int]:
+        """Prefix counts: how many reciprocal words come before index k."""
+        counts = [0]
+        for tok in self.toks:
+            counts.append(counts[-1] + (tok.lower in _RECIPROCAL))
+        return counts
+
+    @functools.cached_property
+    def past_adverbs(self) -> list[int]:
+        """For each index k (and len), the first index at or after k that is no adverb."""
+        classes = word_classes(self.lang)
+        size = len(self.toks)
+        found = [size] * (size + 1)
+        for k in range(size - 1, -1, -1):
+            adverb = "adverb" in classes.get(self.toks[k].lower, frozenset())
+            found[k] = found[k + 1] if adverb else k
+        return found
+
+    def agent(self, start: int, verb: int) -> tuple[int, int] | None:
+        """Return the phrase after the first "von" in [start, verb) that starts one."""
+        if self._agents is None:
+            size = len(self.toks)
+            self._agents = [size] * (size + 1)
+            for k in range(size - 1, -1, -1):
+                self._agents[k] = self._agents[k + 1]
+                if self.toks[k].lower == "von":
+                    end = parse_np(self.toks, k + 1, self.lang)
+                    if end > k + 1:
+                        self._agents[k] = k
+                        self._agent_ends[k] = end
+        position = self._agents[start]
+        if position >= verb:
+            return None
+        return position + 1, self._agent_ends[position]
 
 
 @dataclass
@@ -275,7 +348,7 @@ def _extend_to(unit: _Unit, mark: QuoteMarks, sentences: Sequence[Sentence], num
     if mark.end > unit.end:
         unit.end = mark.end
         # Include the rest of the sentence that holds the closing mark ("…“, sagte er.").
-        last = number
+        last = max(number, unit.last)
         while last + 1 < len(sentences) and sentences[last + 1].start < mark.end:
             last += 1
         unit.end = max(unit.end, sentences[last].end)
@@ -290,7 +363,8 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
     """Return the cues of a unit (outside quotation marks) and its mood ("I", "II", "")."""
     toks = tokenize(text, unit.start, unit.end)
     inside = _inside_mask(toks, unit.fragments)
-    clause = _clause_starts(toks, lang)
+    context = _Tokens(toks, inside, lang)
+    clause = context.clause
     plain, separable = _verbs(lang)
     konjunktiv = _konjunktiv(lang)
     classes = word_classes(lang)
@@ -352,7 +426,7 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
                     label = f"{tok.text} … {particle}"
                     break
         if label:
-            cue = _verb_cue(text, toks, i, clause, label, inside, lang, names)
+            cue = _verb_cue(text, context, i, label, names)
             if cue is not None:
                 cues.append(cue)
     _headline_colon(text, toks, unit, cues, lang)
@@ -506,43 +580,35 @@ def _mood(
     return ""
 
 
-def _verb_cue(
-    text: str,
-    toks: Sequence[Tok],
-    i: int,
-    clause: Sequence[int],
-    label: str,
-    inside: Sequence[bool],
-    lang: str,
-    names: Sequence[int],
-) -> _Cue | None:
-    start = clause[i]
+def _verb_cue(text: str, context: _Tokens, i: int, label: str, names: Sequence[int]) -> _Cue | None:
+    toks, lang = context.toks, context.lang
+    start = context.clause[i]
     anchor = i
     passive = False
-    for j in range(i - 1, start - 1, -1):
-        if inside[j]:
-            continue
-        if toks[j].text.islower() and _lemmas(toks[j].lower, lang)[0] in _AUXILIARIES:
-            anchor = j
-            passive = _lemmas(toks[j].lower, lang)[0] == "werden"
-            break
+    auxiliary = context.last_auxiliary[i - 1] if i > 0 else -1
+    if auxiliary >= start:
+        anchor = auxiliary
+        passive = _lemmas(toks[anchor].lower, lang)[0] == "werden"
     tok = toks[i]
     if anchor != i and _lemmas(toks[anchor].lower, lang)[0] == "sein":
         return None  # "damit gemeint sein": a state, not a statement
-    window = toks[start : min(len(toks), i + _CLAUSE_WINDOW)]
-    if any(t.lower in _RECIPROCAL for t in window if t.text not in _BOUNDARY_TEXT):
+    reciprocals = context.reciprocals
+    if reciprocals[min(len(toks), i + _CLAUSE_WINDOW)] > reciprocals[start]:
         return None
     if passive:
-        ref = _passive_agent(text, toks, start, i, lang)
+        ref = _passive_agent(text, context, start, i)
         return _Cue("verb", label, tok.start, tok.end, ref, i, start, anchor)
-    ref = _preposed(text, toks, anchor, clause, lang)
     kind = "verb"
+    phrase = preposed_speaker(toks, anchor, context.clause, context.past_adverbs, lang)
+    ref = None if phrase is None else _ref(text, toks, *phrase)
     if ref is None:
-        ref = _postposed(text, toks, anchor, lang)
-        if ref is not None and anchor == start and start > 0:
-            if not _plausible_speaker(toks, ref, names):
-                return None
-            kind = "frame"
+        phrase = postposed_speaker(toks, anchor, context.past_adverbs, lang)
+        if phrase is not None:
+            ref = _ref(text, toks, *phrase)
+            if anchor == start and start > 0:
+                if not plausible_speaker(toks[phrase[0] : phrase[1]], names, lang):
+                    return None
+                kind = "frame"
     if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):
         # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …".
         end = parse_np(toks, start, lang, preposed=True)
@@ -553,76 +619,13 @@ def _verb_cue(
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
 
 
-def _plausible_speaker(toks: Sequence[Tok], ref: SpeakerRef, names: Sequence[int]) -> bool:
-    """Reject a bare common noun after a verb ("weist Kritik zurück") as a speaker."""
-    words = [t for t in toks if ref.start <= t.start and t.end <= ref.end]
-    if len(words) != 1 or not words[0].is_cap:
-        return True
-    word = words[0]
-    position = bisect.bisect_left(names, word.start)
-    if position < len(names) and names[position] == word.start:
-        return True
-    return not simplemma.is_known(word.text, lang="de") or role_noun(word.text, "de") is not None
-
-
-def _preposed(
-    text: str, toks: Sequence[Tok], anchor: int, clause: Sequence[int], lang: str
-) -> SpeakerRef | None:
-    classes = word_classes(lang)
-    start = clause[anchor]
-    candidates = [start]
-    # "Die Sprecherin des Amtes, Jana Beispiel, sagte": the phrase spans two commas.
-    back = start
-    for _ in range(2):
-        if back >= 2 and toks[back - 1].text == ",":
-            back = clause[back - 2]
-            candidates.append(back)
-    for begin in reversed(candidates):
-        while begin < anchor and "adverb" in classes.get(toks[begin].lower, frozenset()):
-            begin += 1
-        if begin >= anchor:
-            continue
-        first = toks[begin]
-        if {"stop", "adverb", "conjunction"} & classes.get(first.lower, frozenset()) and not (
-            {"determiner", "pronoun"} & classes.get(first.lower, frozenset())
-        ):
-            continue
-        end = parse_np(toks, begin, lang, preposed=True)
-        if end == begin or (end == begin + 1 and first.lower in _NON_SPEAKERS):
-            continue
-        if end < anchor - 1 and toks[end].text == ",":
-            continue
-        rest = [t for t in toks[end:anchor] if t.text != ","]
-        if len(rest) <= 2 and all(t.is_word and t.text.islower() for t in rest):
-            if first.lower in ("das", "die", "der") and end == begin + 1:
-                continue
-            return _ref(text, toks, begin, end)
-    return None
-
-
-def _postposed(text: str, toks: Sequence[Tok], anchor: int, lang: str) -> SpeakerRef | None:
-    classes = word_classes(lang)
-    position = anchor + 1
-    while position < len(toks) and "adverb" in classes.get(toks[position].lower, frozenset()):
-        position += 1
-    if position >= len(toks) or toks[position].lower in ("es", "man", "sich"):
-        return None
-    end = parse_np(toks, position, lang)
-    if end == position:
-        return None
-    return _ref(text, toks, position, end)
-
-
-def _passive_agent(
-    text: str, toks: Sequence[Tok], start: int, verb: int, lang: str
-) -> SpeakerRef | None:
-    for j in range(start, verb):
-        if toks[j].lower == "von":
-            end = parse_np(toks, j + 1, lang)
-            if end > j + 1:
-                return _ref(text, toks, j + 1, end)
+def _passive_agent(text: str, context: _Tokens, start: int, verb: int) -> SpeakerRef | None:
+    toks = context.toks
+    agent = context.agent(start, verb)
+    if agent is not None:
+        return _ref(text, toks, *agent)
     if start < verb and toks[start].lower in ("in", "im", "bei", "beim", "aus"):
-        end = parse_np(toks, start + 1, lang)
+        end = parse_np(toks, start + 1, context.lang)
         if end > start + 1:
             return _ref(text, toks, start, end)
     return None
@@ -794,12 +797,15 @@ def _split_source(
     """Split "Während X nach Angaben Y …, sagte Z, …" into two attributed statements."""
     if chosen.kind not in ("frame", "verb"):
         return None
+    commas: list[int] | None = None
     for cue in cues:
         if cue.kind != "source" or cue.token >= chosen.token or cue.clause_start == 0:
             continue
-        opening = text[unit.start : cue.start].split()
-        if opening and opening[0].lower() in ("während", "als", "nachdem", "obwohl", "weil"):
-            comma = text.find(",", cue.end, chosen.start)
-            if comma >= 0:
-                return cue, comma + 1
+        opening = _NON_SPACE.search(text, unit.start, max(unit.start, cue.start))
+        if opening and opening.group().lower() in _SUBORDINATORS:
+            if commas is None:
+                commas = [m.start() for m in _COMMA.finditer(text, unit.start, unit.end)]
+            position = bisect.bisect_left(commas, cue.end)
+            if position < len(commas) and commas[position] < chosen.start:
+                return cue, commas[position] + 1
     return None

@@ -9,10 +9,13 @@ Sprecherin des Amtes, Jana Beispiel,") and how a pronoun or a definite descripti
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
+
+import simplemma
 
 from synopse.lang import load_table
 from synopse.model import EntityMention
@@ -26,6 +29,10 @@ _PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
 _PRONOUNS_FEM = frozenset(["sie", "diese"])
 _COORDINATION = frozenset(["und", "sowie", "sowohl", "als", "wie", "auch"])
 _APPOSITION_MAX = 8
+_NON_SPEAKERS = frozenset(["es", "man", "das", "dies", "was"])
+#: Longest run of tokens a speaker phrase may grow over before its apposition; real ones
+#: are far shorter, and the cap keeps each parse constant-time in a run-on sentence.
+_PHRASE_MAX = 30
 
 
 class Tok(NamedTuple):
@@ -119,33 +126,33 @@ def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = F
     Returns:
         The index after the phrase, or ``index`` when no phrase starts there.
     """
-    size = len(tokens)
-    if index >= size:
+    limit = min(len(tokens), index + _PHRASE_MAX)
+    if index >= limit:
         return index
     first = tokens[index]
     if _has(first, lang, "pronoun") and first.lower not in ("es", "man"):
         return index + 1
-    end = _noun_group(tokens, index, lang)
+    end = _noun_group(tokens, index, limit, lang)
     if end == index:
         return index
     # Coordination: "Sowohl Biden wie auch Putin", "amerikanische und russische Vertreter".
-    while end < size and tokens[end].lower in _COORDINATION and preposed:
+    while end < limit and tokens[end].lower in _COORDINATION and preposed:
         step = end
-        while step < size and tokens[step].lower in _COORDINATION:
+        while step < limit and tokens[step].lower in _COORDINATION:
             step += 1
-        after = _noun_group(tokens, step, lang)
+        after = _noun_group(tokens, step, limit, lang)
         if after == step:
             break
         end = after
     # Genitive attribute: "des Weißen Hauses", "der Regierung" (not "der Nachrichtenagentur").
-    if end < size and tokens[end].lower in ("des", "der"):
-        after = _noun_group(tokens, end, lang)
+    if end < limit and tokens[end].lower in ("des", "der"):
+        after = _noun_group(tokens, end, limit, lang)
         if after > end + 1 and not _has(tokens[after - 1], lang, "recipient"):
             end = after
     # Location attached to an institution: "Die Regierung in Moskau".
     if (
         preposed
-        and end + 1 < size
+        and end + 1 < limit
         and tokens[end].lower in ("in", "aus")
         and _is_head(tokens[end + 1], lang)
     ):
@@ -153,28 +160,27 @@ def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = F
     return _apposition(tokens, index, end, lang)
 
 
-def _noun_group(tokens: Sequence[Tok], index: int, lang: str) -> int:
-    size = len(tokens)
+def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int:
     position = index
-    if position < size and _has(tokens[position], lang, "determiner"):
+    if position < limit and _has(tokens[position], lang, "determiner"):
         position += 1
-    while position < size and (
+    while position < limit and (
         _is_adjective(tokens[position], lang) or tokens[position].lower == "und"
     ):
         position += 1
     heads = position
-    while position < size and _is_head(tokens[position], lang):
+    while position < limit and _is_head(tokens[position], lang):
         position += 1
         # A possessive genitive name before the head: "Putins außenpolitischer Berater".
         if (
             tokens[position - 1].lower.endswith("s")
-            and position < size
+            and position < limit
             and _is_adjective(tokens[position], lang)
         ):
             look = position
-            while look < size and _is_adjective(tokens[look], lang):
+            while look < limit and _is_adjective(tokens[look], lang):
                 look += 1
-            if look < size and _is_head(tokens[look], lang):
+            if look < limit and _is_head(tokens[look], lang):
                 position = look
     if position == heads:
         return index
@@ -204,6 +210,115 @@ def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
         if look < size and tokens[look].text == ",":
             return look
     return end
+
+
+def plausible_speaker(words: Sequence[Tok], names: Sequence[int], lang: str) -> bool:
+    """Tell whether the words of a phrase after a verb can be its speaker.
+
+    A bare common noun ("weist Kritik zurück") is rejected; a name, a role noun or a word
+    the lemmatizer does not know is accepted.
+
+    Args:
+        words: The tokens of the phrase.
+        names: Sorted start offsets of person and organisation mentions.
+        lang: Language of the word lists.
+
+    Returns:
+        False for a lone known common noun that is no name and no role.
+    """
+    if len(words) != 1 or not words[0].is_cap:
+        return True
+    word = words[0]
+    position = bisect.bisect_left(names, word.start)
+    if position < len(names) and names[position] == word.start:
+        return True
+    return not simplemma.is_known(word.text, lang=lang) or role_noun(word.text, lang) is not None
+
+
+def preposed_speaker(
+    tokens: Sequence[Tok],
+    anchor: int,
+    clause: Sequence[int],
+    past_adverbs: Sequence[int],
+    lang: str,
+) -> tuple[int, int] | None:
+    """Return the token span of the speaker phrase before a verb, or None.
+
+    Args:
+        tokens: The tokens of a sentence.
+        anchor: Index of the finite verb (or its auxiliary).
+        clause: For each token, the index where its clause starts.
+        past_adverbs: For each index (and ``len(tokens)``), the first index at or after
+            it that is no adverb.
+        lang: Language of the word lists.
+
+    Returns:
+        ``(start, end)`` token indices of the phrase.
+    """
+    classes = word_classes(lang)
+    start = clause[anchor]
+    candidates = [start]
+    # "Die Sprecherin des Amtes, Jana Beispiel, sagte": the phrase spans two commas.
+    back = start
+    for _ in range(2):
+        if back >= 2 and tokens[back - 1].text == ",":
+            back = clause[back - 2]
+            candidates.append(back)
+    for begin in reversed(candidates):
+        begin = min(past_adverbs[begin], anchor)
+        if begin >= anchor:
+            continue
+        first = tokens[begin]
+        if {"stop", "adverb", "conjunction"} & classes.get(first.lower, frozenset()) and not (
+            {"determiner", "pronoun"} & classes.get(first.lower, frozenset())
+        ):
+            continue
+        end = parse_np(tokens, begin, lang, preposed=True)
+        if end == begin or (end == begin + 1 and first.lower in _NON_SPEAKERS):
+            continue
+        if end < anchor - 1 and tokens[end].text == ",":
+            continue
+        if _few_lowercase_words(tokens, end, anchor):
+            if first.lower in ("das", "die", "der") and end == begin + 1:
+                continue
+            return begin, end
+    return None
+
+
+def _few_lowercase_words(tokens: Sequence[Tok], start: int, end: int) -> bool:
+    """True when tokens[start:end], commas aside, is at most two lower-case words."""
+    count = 0
+    for position in range(start, end):
+        tok = tokens[position]
+        if tok.text == ",":
+            continue
+        count += 1
+        if count > 2 or not (tok.is_word and tok.text.islower()):
+            return False
+    return True
+
+
+def postposed_speaker(
+    tokens: Sequence[Tok], anchor: int, past_adverbs: Sequence[int], lang: str
+) -> tuple[int, int] | None:
+    """Return the token span of the speaker phrase after a verb ("sagte die Ministerin").
+
+    Args:
+        tokens: The tokens of a sentence.
+        anchor: Index of the finite verb.
+        past_adverbs: As for :func:`preposed_speaker`.
+        lang: Language of the word lists.
+
+    Returns:
+        ``(start, end)`` token indices of the phrase, or None.
+    """
+    position = past_adverbs[min(anchor + 1, len(tokens))]
+    if position >= len(tokens) or tokens[position].lower in ("es", "man", "sich"):
+        return None
+    end = parse_np(tokens, position, lang)
+    if end == position:
+        return None
+    return position, end
 
 
 class SpeakerRef(NamedTuple):
