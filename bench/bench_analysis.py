@@ -7,22 +7,34 @@ and peak resident memory. Pathological documents (a 100,000-word text without pu
 one with thousands of unbalanced quotation marks) are timed at 10k/50k/100k words to show
 that cost grows linearly.
 
-Usage: ``python bench/bench_analysis.py [--docs 2000] [--no-write]``
+Usage: ``python bench/bench_analysis.py [--docs 2000] [--pathological-sizes 10000,50000,100000]
+[--no-write]``
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
+import functools
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import FANG, bootstrap_ci, iqr_outliers, machine_line, peak_rss_mib, write_section
+from common import (
+    batch_rates,
+    ci_cell,
+    count_words,
+    iqr_outliers,
+    load_documents,
+    machine_line,
+    pathological_text,
+    peak_rss_mib,
+    repeat_seconds,
+    write_section,
+)
 from synopse.analysis.dates import find_dates
 from synopse.analysis.entities import find_entities
 from synopse.analysis.pipeline import analyze
@@ -31,33 +43,23 @@ from synopse.analysis.quotes import find_quotes
 from synopse.analysis.sentences import split_sentences, tokenize
 from synopse.model import Document
 
-_WORD = re.compile(r"\w+")
+T = TypeVar("T")
 BATCH = 50
-
-
-def words(text: str) -> int:
-    """Count ``\\w+`` runs, the unit of every words/s figure here."""
-    return sum(1 for _ in _WORD.finditer(text))
-
-
-def load_documents(limit: int) -> list[Document]:
-    """Read the benchmark articles as Documents (their text is already clean)."""
-    documents = []
-    with FANG.open(encoding="utf-8") as handle:
-        for line in handle:
-            if len(documents) >= limit:
-                break
-            record = json.loads(line)
-            documents.append(
-                Document(
-                    id=record["id"],
-                    text=record["text"],
-                    source=str(FANG),
-                    published=record.get("published"),
-                    language="de",
-                )
-            )
-    return documents
+FILLER = [
+    "die",
+    "Regierung",
+    "sagte",
+    "am",
+    "Montag",
+    "in",
+    "Berlin",
+    "es",
+    "werde",
+    "weitere",
+    "Gespräche",
+    "geben",
+]
+PATHOLOGICAL = {"no punctuation": "none", "unbalanced quotes": "quotes"}
 
 
 def stage_times(documents: list[Document]) -> dict[str, float]:
@@ -66,53 +68,45 @@ def stage_times(documents: list[Document]) -> dict[str, float]:
         ("sentences", "tokens", "entities", "quotes", "dates", "quantities"), 0.0
     )
 
-    def timed(name: str, work: Callable[[], object]) -> object:
+    def timed(name: str, function: Callable[..., T], *args: Any) -> T:
         started = time.perf_counter()
-        result = work()
+        result = function(*args)
         totals[name] += time.perf_counter() - started
         return result
 
     for doc in documents:
-        sentences = timed("sentences", lambda d=doc: split_sentences(d.text))
-        timed("tokens", lambda d=doc: tokenize(d.text))
-        entities = timed("entities", lambda d=doc, s=sentences: find_entities(d.text, s))
-        timed("quotes", lambda d=doc, s=sentences, e=entities: find_quotes(d.text, s, e))
-        timed("dates", lambda d=doc, s=sentences: find_dates(d.text, s, d.published))
-        timed("quantities", lambda d=doc: find_quantities(d.text))
+        sentences = timed("sentences", split_sentences, doc.text)
+        timed("tokens", tokenize, doc.text)
+        entities = timed("entities", find_entities, doc.text, sentences)
+        timed("quotes", find_quotes, doc.text, sentences, entities)
+        timed("dates", find_dates, doc.text, sentences, doc.published)
+        timed("quantities", find_quantities, doc.text)
     return totals
-
-
-def pathological(kind: str, size: int) -> Document:
-    """A document built to stress one weakness, ``size`` words long."""
-    filler = "die Regierung sagte am Montag in Berlin es werde weitere Gespräche geben " * size
-    tokens = filler.split()[:size]
-    if kind == "unbalanced quotes":
-        tokens = [f"„{t}" if i % 10 == 0 else t for i, t in enumerate(tokens)]
-    return Document(id=kind, text=" ".join(tokens), source="bench", language="de")
 
 
 def main() -> None:
     """Run the benchmark and print (and record) the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--pathological-sizes", default="10000,50000,100000")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    sizes = [int(size) for size in args.pathological_sizes.split(",")]
 
-    documents = load_documents(args.docs)
-    total_words = sum(words(d.text) for d in documents)
+    documents = load_documents(limit=args.docs)
+    total_words = sum(count_words(d.text) for d in documents)
     for doc in documents[:20]:
         analyze(doc)
 
-    rates = []
+    batches = [documents[first : first + BATCH] for first in range(0, len(documents), BATCH)]
     started_all = time.perf_counter()
-    for first in range(0, len(documents), BATCH):
-        batch = documents[first : first + BATCH]
-        started = time.perf_counter()
-        for doc in batch:
-            analyze(doc)
-        rates.append(sum(words(d.text) for d in batch) / (time.perf_counter() - started))
+    rates = batch_rates(
+        lambda batch: [analyze(doc) for doc in batch],
+        batches,
+        lambda batch: sum(count_words(d.text) for d in batch),
+        warmup=0,
+    )
     elapsed = time.perf_counter() - started_all
-    mean, low, high = bootstrap_ci(rates)
     stages = stage_times(documents)
     stage_total = sum(stages.values())
 
@@ -125,7 +119,7 @@ def main() -> None:
         "",
         "| measure | value |",
         "|---|---:|",
-        f"| end to end, words/s (mean [95% CI]) | {mean:,.0f} [{low:,.0f}, {high:,.0f}] |",
+        f"| end to end, words/s (mean [95% CI]) | {ci_cell(rates)} |",
         f"| end to end, documents/s | {len(documents) / elapsed:,.1f} |",
         f"| outlier batches (1.5 IQR) | {iqr_outliers(rates)} |",
         f"| peak resident memory | {peak_rss_mib():,.0f} MiB |",
@@ -139,21 +133,17 @@ def main() -> None:
         )
     lines += ["", "Pathological documents through `analyze` (best of 3):", ""]
     lines += ["| document | words | seconds | µs/word |", "|---|---:|---:|---:|"]
-    for kind in ("no punctuation", "unbalanced quotes"):
-        for size in (10_000, 50_000, 100_000):
-            doc = pathological(kind, size)
-            best = min(_time(lambda d=doc: analyze(d)) for _ in range(3))
-            lines.append(f"| {kind} | {size:,} | {best:.2f} | {1e6 * best / size:.1f} |")
+    for label, kind in PATHOLOGICAL.items():
+        for size in sizes:
+            doc = Document(
+                id=label, text=pathological_text(size, kind, FILLER), source="bench", language="de"
+            )
+            best = min(repeat_seconds(functools.partial(analyze, doc), 3, warmup=0))
+            lines.append(f"| {label} | {size:,} | {best:.2f} | {1e6 * best / size:.1f} |")
     markdown = "\n".join(lines) + "\n"
     print(markdown)
     if not args.no_write:
         write_section("analysis", markdown)
-
-
-def _time(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -21,27 +21,31 @@ Usage: ``python bench/bench_compare.py [--data PATH] [--repeats N] [--sizes 5,20
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import json
-import os
-import platform
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("SYNOPSE_SHARED", ROOT.parent / "shared")) / "bench"
-DATA_FILE = DATA / "fang-covid-2000.jsonl"
-DOCS_FILE = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- compare:start -->", "<!-- compare:end -->"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    FANG,
+    busiest_day,
+    days_spanned,
+    load_documents,
+    machine_line,
+    median_best,
+    peak_rss_mib,
+    run_json,
+    story,
+    write_section,
+)
+
 SIZES = (5, 20, 50, 100)
 #: The speed target of SPEC.md: a story of this many documents in under this many seconds.
 TARGET_DOCS, TARGET_SECONDS = 50, 10.0
@@ -58,71 +62,6 @@ PARTS = (
 )
 
 
-def load(path: Path) -> list[Any]:
-    """Read the JSON lines sample as Documents (records without a date are left out)."""
-    from synopse.model import Document
-
-    docs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if not record.get("published") or not record.get("text"):
-                continue
-            docs.append(
-                Document(
-                    id=record["id"],
-                    text=record["text"],
-                    source=record["id"],
-                    outlet=record.get("outlet"),
-                    title=record.get("title"),
-                    published=record["published"],
-                    language="de",
-                )
-            )
-    return docs
-
-
-_LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
-
-
-def _when(doc: Any) -> dt.datetime:
-    """The publication time; the sample has some unpadded dates ("2020-09-8")."""
-    try:
-        value = dt.datetime.fromisoformat(doc.published)
-    except ValueError:
-        match = _LOOSE_DATE.match(doc.published)
-        if match is None:
-            return dt.datetime.min.replace(tzinfo=dt.UTC)
-        year, month, day = (int(x) for x in match.groups())
-        value = dt.datetime(year, month, day, 12)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
-def busiest_day(docs: list[Any]) -> str:
-    """Return the publication day with the most articles (earliest on a tie)."""
-    days = Counter(_when(d).date().isoformat() for d in docs)
-    return min(days.items(), key=lambda item: (-item[1], item[0]))[0]
-
-
-def story(docs: list[Any], size: int, *, skip: int = 0) -> list[Any]:
-    """Return the ``size`` documents published closest to noon of the busiest day.
-
-    Args:
-        docs: The sample.
-        size: Documents wanted.
-        skip: Leave out this many closest documents first (the warm-up takes others).
-    """
-    noon = dt.datetime.fromisoformat(busiest_day(docs) + "T12:00:00+00:00")
-    ordered = sorted(docs, key=lambda d: (abs((_when(d) - noon).total_seconds()), d.id))
-    chosen = ordered[skip : skip + size]
-    return sorted(chosen, key=lambda d: (_when(d), d.id))
-
-
-def _peak_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def worker(path: Path, size: int, embedder: str, parts: bool) -> dict[str, Any]:
     """Run one measured story in this process and return its figures."""
     from synopse.analysis.pipeline import analyze
@@ -132,12 +71,12 @@ def worker(path: Path, size: int, embedder: str, parts: bool) -> dict[str, Any]:
     # By module name: the attribute synopse.compare is the compare() function.
     pipeline = importlib.import_module("synopse.compare.pipeline")
 
-    docs = load(path)
+    docs = load_documents(path, dated_only=True)
     options = CompareOptions(embedder=embedder)
     largest = max(SIZES)
     warm = story(docs, 5, skip=largest)
     compare(warm, options=options)
-    baseline = _peak_mib()
+    baseline = peak_rss_mib()
     chosen = story(docs, size)
     spent: dict[str, float] = defaultdict(float)
     if parts:
@@ -146,20 +85,19 @@ def worker(path: Path, size: int, embedder: str, parts: bool) -> dict[str, Any]:
     began = time.perf_counter()
     analyses = [analyze(d) for d in chosen]
     analysed = time.perf_counter()
-    after_analysis = _peak_mib()
+    after_analysis = peak_rss_mib()
     result = compare(analyses, options=options)
     compared = time.perf_counter()
-    days = {_when(d).date() for d in chosen}
     return {
         "size": size,
         "words": sum(len(d.text.split()) for d in chosen),
         "sentences": sum(len(a.sentences) for a in analyses),
-        "days": len(days),
+        "days": days_spanned(chosen),
         "analysis_s": analysed - began,
         "compare_s": compared - analysed,
         "baseline_mib": baseline,
         "analysis_mib": after_analysis,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_rss_mib(),
         "facts": len(result.facts),
         "shared_facts": sum(1 for f in result.facts if len(f.docs) > 1),
         "conflicts": len(result.conflicts),
@@ -192,20 +130,17 @@ def run_worker(path: Path, size: int, embedder: str, parts: bool) -> dict[str, A
     ]
     if parts:
         command.append("--parts")
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = run_json(command)
     return result
 
 
 def markdown(runs: dict[int, list[dict[str, Any]]], embedder: str, busiest: str) -> str:
     """Format the measured runs as the docs/benchmarks.md section."""
-    cpus = os.cpu_count()
     lines = [
         "## Compare: whole pipeline",
         "",
-        f"`python bench/bench_compare.py` on {platform.machine()} with {cpus} CPU(s), "
-        f"Python {platform.python_version()}, {dt.date.today().isoformat()}; embedder "
-        f"`{embedder}`. A story of N documents is the N articles of `fang-covid-2000.jsonl` "
+        f"`python bench/bench_compare.py` on {machine_line()}; embedder `{embedder}`. "
+        "A story of N documents is the N articles of `fang-covid-2000.jsonl` "
         f"published closest to noon of its busiest day ({busiest}; no day holds more than "
         "14 articles, so larger stories span several days). Each run is a fresh process "
         "after a warm-up on five other articles (models loaded); median / best of "
@@ -225,9 +160,7 @@ def markdown(runs: dict[int, list[dict[str, Any]]], embedder: str, busiest: str)
         total = [r["analysis_s"] + r["compare_s"] for r in items]
         lines.append(
             f"| {size} | {first['days']} | {first['words']:,} | {first['sentences']:,} "
-            f"| {statistics.median(analysis):.2f} / {min(analysis):.2f} "
-            f"| {statistics.median(comparing):.2f} / {min(comparing):.2f} "
-            f"| {statistics.median(total):.2f} / {min(total):.2f} "
+            f"| {median_best(analysis)} | {median_best(comparing)} | {median_best(total)} "
             f"| {1000 * statistics.median(comparing) / size:.0f} "
             f"| {max(r['analysis_mib'] for r in items):.0f} / "
             f"{max(r['peak_mib'] for r in items):.0f} "
@@ -260,23 +193,10 @@ def markdown(runs: dict[int, list[dict[str, Any]]], embedder: str, busiest: str)
     return "\n".join(lines) + "\n"
 
 
-def write_section(content: str) -> None:
-    """Replace the compare section of docs/benchmarks.md (re-read right before writing)."""
-    text = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Benchmarks\n"
-    block = f"{START}\n{content}{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_FILE.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     """Parse the arguments and run the benchmark (or one worker)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--data", type=Path, default=DATA_FILE)
+    parser.add_argument("--data", type=Path, default=FANG)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--embedder", default="use")
@@ -301,10 +221,10 @@ def main() -> None:
                 f"compare {result['compare_s']:.2f} s, peak {result['peak_mib']:.0f} MiB",
                 file=sys.stderr,
             )
-    content = markdown(runs, args.embedder, busiest_day(load(args.data)))
+    content = markdown(runs, args.embedder, busiest_day(load_documents(args.data, dated_only=True)))
     print(content)
     if not args.no_write:
-        write_section(content)
+        write_section("compare", content)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ articles, so a story of N documents is the N articles published closest to the b
 day (the table says how many days that spans). USE throughput is measured on about
 1,000 sentences of the same sample.
 
-Usage: ``python bench/bench_compare_parts.py [--data PATH] [--repeats N] [--no-write]``.
+Usage: ``python bench/bench_compare_parts.py [--data PATH] [--repeats N] [--sizes 5,20,50,100]
+[--limit N] [--no-write]``.
 The markdown table is printed and written to ``docs/benchmarks.md`` between
 ``<!-- compare-parts:start -->`` and ``<!-- compare-parts:end -->``.
 """
@@ -17,66 +18,31 @@ import argparse
 import functools
 import json
 import os
-import platform
-import statistics
-import subprocess
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    FANG,
+    days_spanned,
+    load_documents,
+    machine_line,
+    median_best,
+    repeat_seconds,
+    run_json,
+    story,
+    write_section,
+)
 from synopse.analysis.sentences import split_sentences
 from synopse.compare.embeddings import HashingEmbedder, USEEmbedder
 from synopse.compare.framing import frame_documents
 from synopse.compare.reuse import find_reuse
 from synopse.model import Document
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "bench" / "fang-covid-2000.jsonl"
-DOCS_FILE = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- compare-parts:start -->", "<!-- compare-parts:end -->"
 SIZES = (5, 20, 50, 100)
-
-
-def load(path: Path) -> list[Document]:
-    """Read the JSON lines sample as Documents."""
-    docs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            docs.append(
-                Document(
-                    id=record["id"],
-                    text=record.get("text") or "",
-                    source=record["id"],
-                    outlet=record.get("outlet"),
-                    published=record.get("published"),
-                )
-            )
-    return docs
-
-
-def story(docs: list[Document], size: int) -> list[Document]:
-    """Return the ``size`` documents published closest to the busiest day."""
-    days = Counter((d.published or "")[:10] for d in docs)
-    busiest = min(days.items(), key=lambda item: (-item[1], item[0]))[0]
-    ordered = sorted(docs, key=lambda d: (d.published or "", d.id))
-    centre = next(i for i, d in enumerate(ordered) if (d.published or "")[:10] == busiest)
-    start = max(0, min(centre - size // 2, len(ordered) - size))
-    return ordered[start : start + size]
-
-
-def timed(function: Callable[[], Any], repeats: int) -> tuple[float, float]:
-    """Return (median, min) seconds of ``repeats`` runs after one warm-up run."""
-    function()
-    runs = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        function()
-        runs.append(time.perf_counter() - began)
-    return statistics.median(runs), min(runs)
+HEADING = "## Compare parts: reuse, framing, embeddings"
 
 
 def embedding_rows(docs: list[Document], target: int = 1000) -> list[str]:
@@ -90,28 +56,26 @@ def embedding_rows(docs: list[Document], target: int = 1000) -> list[str]:
     return sentences[:target]
 
 
-def run(data: Path, repeats: int) -> str:
-    """Run the benchmark and return the markdown section."""
-    docs = load(data)
+def run(data: Path, repeats: int, sizes: tuple[int, ...] = SIZES, limit: int | None = None) -> str:
+    """Run the benchmark on the first ``limit`` documents and return the markdown section."""
+    docs = load_documents(data, limit=limit)
     lines = [
-        f"Compare parts on `{data.name}` ({platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.machine()}); median and best of {repeats} "
+        f"Compare parts on `{data.name}` ({machine_line()}); median and best of {repeats} "
         "runs after a warm-up, wall-clock seconds.",
         "",
         "| documents | days spanned | words | reuse pairs | reuse s (median / best) "
         "| framing s (median / best) |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
-    for size in SIZES:
+    for size in sizes:
         group = story(docs, size)
         words = sum(len(d.text.split()) for d in group)
-        days = len({(d.published or "")[:10] for d in group})
         pairs = len(find_reuse(group))
-        reuse_med, reuse_min = timed(functools.partial(find_reuse, group), repeats)
-        frame_med, frame_min = timed(functools.partial(frame_documents, group), repeats)
+        reuse = repeat_seconds(functools.partial(find_reuse, group), repeats)
+        framing = repeat_seconds(functools.partial(frame_documents, group), repeats)
         lines.append(
-            f"| {size} | {days} | {words:,} | {pairs} | {reuse_med:.3f} / {reuse_min:.3f} "
-            f"| {frame_med:.3f} / {frame_min:.3f} |"
+            f"| {size} | {days_spanned(group)} | {words:,} | {pairs} "
+            f"| {median_best(reuse, 3)} | {median_best(framing, 3)} |"
         )
     began = time.perf_counter()
     all_pairs = find_reuse(docs)
@@ -128,7 +92,9 @@ def run(data: Path, repeats: int) -> str:
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for blas_threads in (None, "1"):
-        for name, load_s, count, words, per_s, words_s in embed_in_subprocess(data, blas_threads):
+        for name, load_s, count, words, per_s, words_s in embed_in_subprocess(
+            data, blas_threads, limit
+        ):
             label = "default" if blas_threads is None else blas_threads
             lines.append(
                 f"| {name} | {label} | {count:,} | {words:,} | {load_s:.2f} "
@@ -138,29 +104,27 @@ def run(data: Path, repeats: int) -> str:
 
 
 def embed_in_subprocess(
-    data: Path, blas_threads: str | None
+    data: Path, blas_threads: str | None, limit: int | None = None
 ) -> list[tuple[str, float, int, int, float, float]]:
     """Measure the embedders in a fresh process with the given BLAS thread count."""
     env = dict(os.environ)
     env.pop("OPENBLAS_NUM_THREADS", None)
     if blas_threads is not None:
         env["OPENBLAS_NUM_THREADS"] = blas_threads
-    output = subprocess.run(
-        [sys.executable, __file__, "--data", str(data), "--embed-only"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    command = [sys.executable, __file__, "--data", str(data), "--embed-only"]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    rows = run_json(command, env)
     return [
-        (str(n), float(ld), int(c), int(w), float(ps), float(ws))
-        for n, ld, c, w, ps, ws in json.loads(output)
+        (str(n), float(ld), int(c), int(w), float(ps), float(ws)) for n, ld, c, w, ps, ws in rows
     ]
 
 
-def measure_embedders(data: Path) -> list[tuple[str, float, int, int, float, float]]:
+def measure_embedders(
+    data: Path, limit: int | None = None
+) -> list[tuple[str, float, int, int, float, float]]:
     """Return (name, load s, sentences, words, sentences/s, words/s) per embedder."""
-    docs = load(data)
+    docs = load_documents(data, limit=limit)
     sentences = embedding_rows(docs)
     words = sum(len(s.split()) for s in sentences)
     rows = []
@@ -178,35 +142,24 @@ def measure_embedders(data: Path) -> list[tuple[str, float, int, int, float, flo
     return rows
 
 
-def write_section(section: str, path: Path = DOCS_FILE) -> None:
-    """Replace (or append) this benchmark's section of ``docs/benchmarks.md``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n## Compare parts: reuse, framing, embeddings\n\n{section}\n{END}"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        _, tail = rest.split(END, 1)
-        updated = head + block + tail
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=FANG)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--limit", type=int, default=None, help="read only this many documents")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--embed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.embed_only:
-        print(json.dumps(measure_embedders(args.data)))
+        print(json.dumps(measure_embedders(args.data, args.limit)))
         return
-    section = run(args.data, args.repeats)
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+    section = run(args.data, args.repeats, sizes, args.limit)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("compare-parts", f"{HEADING}\n\n{section}")
 
 
 if __name__ == "__main__":

@@ -13,42 +13,48 @@ with the mean and a bootstrap 95% confidence interval, on
 The results go to ``docs/benchmarks.md`` between ``<!-- sentences:start -->`` and
 ``<!-- sentences:end -->``; other sections of that file are left alone.
 
-Usage: ``python bench/bench_sentences.py [--batches 30] [--articles 300] [--no-write]``
+Usage: ``python bench/bench_sentences.py [--batches 30] [--articles 300]
+[--agreement-articles 100] [--linearity-sizes 10000,50000,100000] [--no-write]``
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
-import os
-import platform
-import random
+import functools
 import re
 import statistics
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    FANG,
+    SHARED,
+    batch_rates,
+    ci_cell,
+    count_words,
+    iqr_outliers,
+    iter_records,
+    machine_line,
+    pathological_text,
+    repeat_seconds,
+    write_section,
+)
 from synopse.analysis.sentences import split_sentences, tokenize
 from synopse.evaluation.sentences import (
     boundary_scores,
     build_ud_text,
-    count_words,
     score_sentence_boundaries,
     sentence_ends,
     somajo_splitter,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPSE_SHARED", ROOT.parent / "shared"))
 UD_DEV = SHARED / "eval" / "ud-german-gsd-dev.conllu"
-FANG = SHARED / "bench" / "fang-covid-2000.jsonl"
-REPORT = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- sentences:start -->", "<!-- sentences:end -->"
+VOCABULARY = ["regierung", "stadt", "haus", "wort", "zeit", "land", "frage", "plan"]
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 Runner = Callable[[Sequence[str]], object]
@@ -75,33 +81,17 @@ def somajo_runner() -> Runner:
     return run
 
 
-def bootstrap_ci(values: Sequence[float], rounds: int = 2000) -> tuple[float, float]:
-    """Percentile bootstrap 95% interval of the mean (fixed seed: reproducible)."""
-    rng = random.Random(20211230)
-    means = sorted(statistics.fmean(rng.choices(values, k=len(values))) for _ in range(rounds))
-    return means[int(0.025 * rounds)], means[int(0.975 * rounds) - 1]
-
-
 def measure(run: Runner, batches: Sequence[Sequence[str]], warmup: int = 2) -> dict[str, Any]:
     """Time ``run`` on each batch after ``warmup`` untimed batches; words/s per batch."""
-    for batch in itertools.islice(itertools.cycle(batches), warmup):
-        run(batch)
-    rates: list[float] = []
-    for batch in batches:
-        words = sum(count_words(text) for text in batch)
-        started = time.perf_counter()
-        run(batch)
-        elapsed = time.perf_counter() - started
-        rates.append(words / elapsed)
-    low, high = bootstrap_ci(rates)
-    mean = statistics.fmean(rates)
-    median = statistics.median(rates)
-    outliers = sum(1 for rate in rates if abs(rate - median) > 3 * _mad(rates, median))
-    return {"mean": mean, "low": low, "high": high, "batches": len(rates), "outliers": outliers}
-
-
-def _mad(values: Sequence[float], median: float) -> float:
-    return statistics.median(abs(value - median) for value in values) or 1e-9
+    rates = batch_rates(
+        run, batches, lambda batch: sum(count_words(text) for text in batch), warmup=warmup
+    )
+    return {
+        "mean": statistics.fmean(rates),
+        "cell": ci_cell(rates),
+        "batches": len(rates),
+        "outliers": iqr_outliers(rates),
+    }
 
 
 def peak_memory_mib(run: Runner, texts: Sequence[str]) -> float:
@@ -112,29 +102,18 @@ def peak_memory_mib(run: Runner, texts: Sequence[str]) -> float:
     return peak / 2**20
 
 
-def pathological(words: int, kind: str) -> str:
-    vocabulary = ["regierung", "stadt", "haus", "wort", "zeit", "land", "frage", "plan"]
-    tokens = [vocabulary[i % len(vocabulary)] for i in range(words)]
-    if kind == "quotes":
-        tokens = [f"„{token}" if i % 10 == 0 else token for i, token in enumerate(tokens)]
-    elif kind == "periods":
-        tokens = [token + "." for token in tokens]
-    return " ".join(tokens)
+def _split_tokenize(text: str) -> None:
+    split_sentences(text)
+    tokenize(text)
 
 
-def linearity() -> list[dict[str, Any]]:
+def linearity(sizes: Sequence[int]) -> list[dict[str, Any]]:
     rows = []
     for kind in ("none", "quotes", "periods"):
-        for words in (10_000, 50_000, 100_000):
-            text = pathological(words, kind)
+        for words in sizes:
+            text = pathological_text(words, kind, VOCABULARY)
             split_sentences(text)
-            timings = []
-            for _ in range(5):
-                started = time.perf_counter()
-                split_sentences(text)
-                tokenize(text)
-                timings.append(time.perf_counter() - started)
-            best = min(timings)
+            best = min(repeat_seconds(functools.partial(_split_tokenize, text), 5, warmup=0))
             rows.append(
                 {"kind": kind, "words": words, "seconds": best, "us_per_word": best / words * 1e6}
             )
@@ -143,13 +122,12 @@ def linearity() -> list[dict[str, Any]]:
 
 def load_articles(count: int) -> list[str]:
     texts: list[str] = []
-    with open(FANG, encoding="utf-8") as handle:
-        for line in handle:
-            text = json.loads(line).get("text") or ""
-            if text.strip():
-                texts.append(text)
-            if len(texts) == count:
-                break
+    for record in iter_records(FANG):
+        text = record.get("text") or ""
+        if text.strip():
+            texts.append(text)
+        if len(texts) == count:
+            break
     return texts
 
 
@@ -174,9 +152,12 @@ def agreement(texts: Sequence[str]) -> dict[str, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=int, default=30)
+    parser.add_argument(
+        "--batches", type=int, default=30, help="timed batches (30 or more for the report)"
+    )
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--agreement-articles", type=int, default=100)
+    parser.add_argument("--linearity-sizes", default="10000,50000,100000")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     for path in (UD_DEV, FANG):
@@ -186,9 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     soma_run = somajo_runner()
     ud_text, _ = build_ud_text(UD_DEV)
-    ud_batches = [[ud_text]] * max(30, args.batches)
+    ud_batches = [[ud_text]] * args.batches
     articles = load_articles(args.articles)
-    fang_batches = chunk(articles, max(30, args.batches))
+    fang_batches = chunk(articles, args.batches)
 
     results: dict[str, Any] = {"ud": {}, "fang": {}}
     for name, corpus in (("ud", ud_batches), ("fang", fang_batches)):
@@ -200,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     f1_soma = score_sentence_boundaries(UD_DEV, somajo_splitter())
     agree = agreement(articles[: args.agreement_articles])
     memory = peak_memory_mib(ours_split, articles)
-    lines = linearity()
+    lines = linearity([int(size) for size in args.linearity_sizes.split(",")])
     words = {
         "ud": count_words(ud_text),
         "fang": sum(count_words(text) for text in articles),
@@ -208,12 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     markdown = render(results, f1_ours, f1_soma, agree, memory, lines, words, args)
     print(markdown)
     if not args.no_write:
-        write_section(markdown)
+        write_section("sentences", markdown)
     return 0
-
-
-def _rate(entry: dict[str, Any]) -> str:
-    return f"{entry['mean']:,.0f} [{entry['low']:,.0f}–{entry['high']:,.0f}]"
 
 
 def render(
@@ -229,10 +206,8 @@ def render(
     out = [
         "## Sentence splitting",
         "",
-        f"`python bench/bench_sentences.py` on {platform.python_implementation()} "
-        f"{platform.python_version()}, {os.cpu_count()} CPUs ({platform.machine()}), "
-        f"{time.strftime('%Y-%m-%d')}. Words are `\\w+` runs; speeds are words/s after a "
-        "warm-up, mean over batches with a bootstrap 95% CI. SoMaJo is "
+        f"`python bench/bench_sentences.py` on {machine_line()}. Words are `\\w+` runs; "
+        "speeds are words/s after a warm-up, mean over batches with a bootstrap 95% CI. SoMaJo is "
         '`SoMaJo("de_CMC", split_camel_case=False).tokenize_text(paragraphs)` (it always '
         "tokenizes too); `ours` is `split_sentences`, `ours+tok` adds `tokenize` per sentence.",
         "",
@@ -253,7 +228,7 @@ def render(
             else:
                 score = "reference" if name == "somajo" else f"{agree['f1']:.4f} vs SoMaJo"
             out.append(
-                f"| {labels[corpus]} | {name} | {_rate(entry)} | {entry['batches']} "
+                f"| {labels[corpus]} | {name} | {entry['cell']} | {entry['batches']} "
                 f"(outliers {entry['outliers']}) | {entry['mean'] / soma:.1f}× | {score} |"
             )
     out += [
@@ -285,20 +260,6 @@ def render(
             f"{row['us_per_word']:.2f} |"
         )
     return "\n".join(out)
-
-
-def write_section(markdown: str) -> None:
-    """Replace this benchmark's section of docs/benchmarks.md, keeping everything else."""
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    section = f"{START}\n{markdown}\n{END}"
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        _, tail = rest.split(END, 1)
-        updated = head + section + tail
-    else:
-        updated = current.rstrip("\n") + "\n\n" + section + "\n"
-    REPORT.write_text(updated, encoding="utf-8")
 
 
 if __name__ == "__main__":
