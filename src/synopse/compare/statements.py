@@ -235,20 +235,38 @@ class LemmaIndex:
         suffixes: Every ending of at least ``MIN_HEAD`` characters of every lemma
             (a lemma here is the compound of another statement's head).
         prefixes: The first ``MIN_PREFIX`` characters of every lemma that long.
+        items: Per lemma (sorted): its weight key ``"l:" + lemma``, its own endings of
+            at least ``MIN_HEAD`` characters, and its prefix ("" when shorter), so
+            that matching against another index is a few set look-ups per lemma.
     """
 
     lemmas: frozenset[str]
     suffixes: frozenset[str]
     prefixes: frozenset[str]
+    items: tuple[tuple[str, str, frozenset[str], str], ...] = ()
 
     @classmethod
     def of(cls, lemmas: frozenset[str]) -> LemmaIndex:
         """Index a set of casefolded lemmas."""
+        items = tuple(
+            (
+                x,
+                "l:" + x,
+                frozenset(x[i:] for i in range(1, len(x) - MIN_HEAD + 1)),
+                x[:MIN_PREFIX] if len(x) >= MIN_PREFIX else "",
+            )
+            for x in sorted(lemmas)
+        )
         return cls(
             lemmas=lemmas,
-            suffixes=frozenset(x[i:] for x in lemmas for i in range(1, len(x) - MIN_HEAD + 1)),
-            prefixes=frozenset(x[:MIN_PREFIX] for x in lemmas if len(x) >= MIN_PREFIX),
+            suffixes=frozenset().union(*(tails for _, _, tails, _ in items)),
+            prefixes=frozenset(prefix for _, _, _, prefix in items if prefix),
+            items=items,
         )
+
+
+def _items(index: LemmaIndex) -> tuple[tuple[str, str, frozenset[str], str], ...]:
+    return LemmaIndex.of(index.lemmas).items
 
 
 def _match(x: str, other: LemmaIndex) -> float:
@@ -289,12 +307,19 @@ def soft_overlap(a: LemmaIndex, b: LemmaIndex, weights: Mapping[str, float]) -> 
         return 0.0
 
     def directed(xs: LemmaIndex, ys: LemmaIndex) -> float:
+        # The inlined form of _match: this loop is the hot path of fact grouping.
+        lemmas, suffixes, prefixes = ys.lemmas, ys.suffixes, ys.prefixes
         total = 0.0
         matched = 0.0
-        for x in xs.lemmas:
-            weight = weights.get("l:" + x, 1.0)
+        for x, key, tails, prefix in xs.items or _items(xs):
+            weight = weights.get(key, 1.0)
             total += weight
-            matched += weight * _match(x, ys)
+            if x in lemmas:
+                matched += weight
+            elif x in suffixes or not tails.isdisjoint(lemmas):
+                matched += weight * HEAD_MATCH
+            elif prefix and prefix in prefixes:
+                matched += weight * PREFIX_MATCH
         return matched / total if total else 0.0
 
     return (directed(a, b) + directed(b, a)) / 2.0
