@@ -46,12 +46,16 @@ _AUXILIARIES = frozenset(
 # "die geforderte Garantie": a participle used as an adjective is no reporting verb.
 _ADJECTIVAL_PARTICIPLE = re.compile(r"\w*ge\w+(?:te|ten|ter|tes|tem|ene|enen|ener|enes|enem)$")
 _HEARSAY = frozenset(["soll", "sollen"])
+# Words that may open a source or frame cue; every other word skips those checks.
+_TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
 _SENTENCE_END = frozenset(".!?…")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
+# Exactly the characters str.isalnum accepts: \w without the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 # Conjunctions that open a subordinate clause ahead of the main statement.
 _SUBORDINATORS = frozenset(["während", "als", "nachdem", "obwohl", "weil"])
 _BOUNDARY_TEXT = frozenset([",", ":", ";", "(", ")", "–", "—"])
@@ -91,6 +95,30 @@ def _konjunktiv(lang: str) -> dict[str, str]:
 
 
 @functools.cache
+def _is_auxiliary(word: str, lang: str) -> bool:
+    return _lemmas(word, lang)[0] in _AUXILIARIES
+
+
+@functools.cache
+def _adverbs(lang: str) -> frozenset[str]:
+    return frozenset(w for w, found in word_classes(lang).items() if "adverb" in found)
+
+
+@functools.cache
+def _may_be_cue(word: str, lang: str) -> bool:
+    """False for a word none of whose lemmas is a reporting verb or "heißen"."""
+    plain, separable = _verbs(lang)
+    return any(
+        lemma == "heißen" or lemma in plain or lemma in separable for lemma in _lemmas(word, lang)
+    )
+
+
+@functools.cache
+def _conjunctions(lang: str) -> frozenset[str]:
+    return frozenset(w for w, found in word_classes(lang).items() if "conjunction" in found)
+
+
+@functools.cache
 def _lemmas(word: str, lang: str) -> tuple[str, ...]:
     lemma = simplemma.lemmatize(word, lang=lang)
     found = [lemma]
@@ -127,42 +155,49 @@ class _Tokens:
         self.inside = inside
         self.lang = lang
         self.clause = _clause_starts(toks, lang)
+        self._adverbs = _adverbs(lang)
         self._agents: list[int] | None = None
         self._agent_ends: dict[int, int] = {}
 
     @functools.cached_property
-    def last_auxiliary(self) -> list[int]:
-        """For each index k, the last auxiliary at or before k outside quotes, or -1."""
-        found: list[int] = []
-        last = -1
-        for tok, inside in zip(self.toks, self.inside, strict=True):
-            if (
-                not inside
-                and tok.text.islower()
-                and _lemmas(tok.lower, self.lang)[0] in _AUXILIARIES
-            ):
-                last = len(found)
-            found.append(last)
-        return found
+    def _auxiliaries(self) -> list[int]:
+        inside = self.inside
+        lang = self.lang
+        return [
+            k
+            for k, tok in enumerate(self.toks)
+            if not inside[k] and tok.text.islower() and _is_auxiliary(tok.lower, lang)
+        ]
+
+    def last_auxiliary(self, start: int, end: int) -> int:
+        """Return the last auxiliary in toks[start:end] outside quotation marks, or -1."""
+        found = self._auxiliaries
+        position = bisect.bisect_left(found, end) - 1
+        return found[position] if position >= 0 and found[position] >= start else -1
 
     @functools.cached_property
-    def reciprocals(self) -> list[int]:
-        """Prefix counts: how many reciprocal words come before index k."""
-        counts = [0]
-        for tok in self.toks:
-            counts.append(counts[-1] + (tok.lower in _RECIPROCAL))
-        return counts
+    def _reciprocals(self) -> list[int]:
+        return [k for k, tok in enumerate(self.toks) if tok.lower in _RECIPROCAL]
+
+    def has_reciprocal(self, start: int, end: int) -> bool:
+        """Tell whether toks[start:end] holds "einander" or "gegenseitig"."""
+        found = self._reciprocals
+        position = bisect.bisect_left(found, start)
+        return position < len(found) and found[position] < end
 
     @functools.cached_property
-    def past_adverbs(self) -> list[int]:
-        """For each index k (and len), the first index at or after k that is no adverb."""
-        classes = word_classes(self.lang)
+    def _past_adverbs(self) -> list[int]:
         size = len(self.toks)
         found = [size] * (size + 1)
         for k in range(size - 1, -1, -1):
-            adverb = "adverb" in classes.get(self.toks[k].lower, frozenset())
-            found[k] = found[k + 1] if adverb else k
+            found[k] = found[k + 1] if self.toks[k].lower in self._adverbs else k
         return found
+
+    def skip_adverbs(self, index: int) -> int:
+        """Return the first index at or after ``index`` whose token is no adverb."""
+        if index < len(self.toks) and self.toks[index].lower in self._adverbs:
+            return self._past_adverbs[index]
+        return index
 
     def agent(self, start: int, verb: int) -> tuple[int, int] | None:
         """Return the phrase after the first "von" in [start, verb) that starts one."""
@@ -372,10 +407,12 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
     mood = ""
     size = len(toks)
     for i, tok in enumerate(toks):
-        if inside[i] or not tok.is_word:
+        if inside[i] or not tok.text[0].isalnum():
             continue
         lower = tok.lower
-        if lower == "laut" and i + 1 < size:
+        if lower not in _TRIGGERS:
+            pass
+        elif lower == "laut" and i + 1 < size:
             _add_source(text, cues, toks, i, i + 1, "laut", clause[i], lang)
         elif lower == "zufolge":
             _add_zufolge(text, cues, toks, i, clause[i], lang)
@@ -401,9 +438,12 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             cues.append(_Cue("hearsay", "soll", tok.start, tok.end, None, i, clause[i]))
         if not tok.text.islower():
             continue
-        form_mood = _mood(toks, i, konjunktiv, classes, lang)
-        if form_mood == "I" or (form_mood == "II" and not mood):
-            mood = form_mood
+        if lower in konjunktiv or lower.endswith("e"):
+            form_mood = _mood(toks, i, konjunktiv, classes, lang)
+            if form_mood == "I" or (form_mood == "II" and not mood):
+                mood = form_mood
+        if not _may_be_cue(lower, lang):
+            continue
         lemmas = _lemmas(lower, lang)
         if "heißen" in lemmas and _next_is(toks, i, "es"):
             _add_hiess_es(cues, text, toks, i, clause[i], lang)
@@ -435,6 +475,8 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
 
 def _inside_mask(toks: Sequence[Tok], fragments: Sequence[QuoteMarks]) -> list[bool]:
     mask = [False] * len(toks)
+    if not fragments:
+        return mask
     pointer = 0
     for i, tok in enumerate(toks):
         while pointer < len(fragments) and fragments[pointer].end <= tok.start:
@@ -447,14 +489,14 @@ def _inside_mask(toks: Sequence[Tok], fragments: Sequence[QuoteMarks]) -> list[b
 
 def _clause_starts(toks: Sequence[Tok], lang: str) -> list[int]:
     """For each token, the index where its clause starts (after , : ; quotes, conjunctions)."""
-    classes = word_classes(lang)
+    conjunctions = _conjunctions(lang)
     starts = []
     current = 0
     for i, tok in enumerate(toks):
         starts.append(current)
         if tok.text in _BOUNDARY_TEXT:
             current = i + 1
-        elif "conjunction" in classes.get(tok.lower, frozenset()):
+        elif tok.lower in conjunctions:
             # "als"/"wie" also compare ("bezeichnete es als …"): a clause opens only after a
             # comma or at the start; "dass" and "ob" always open one.
             following = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -585,24 +627,23 @@ def _verb_cue(text: str, context: _Tokens, i: int, label: str, names: Sequence[i
     start = context.clause[i]
     anchor = i
     passive = False
-    auxiliary = context.last_auxiliary[i - 1] if i > 0 else -1
-    if auxiliary >= start:
+    auxiliary = context.last_auxiliary(start, i)
+    if auxiliary >= 0:
         anchor = auxiliary
         passive = _lemmas(toks[anchor].lower, lang)[0] == "werden"
     tok = toks[i]
     if anchor != i and _lemmas(toks[anchor].lower, lang)[0] == "sein":
         return None  # "damit gemeint sein": a state, not a statement
-    reciprocals = context.reciprocals
-    if reciprocals[min(len(toks), i + _CLAUSE_WINDOW)] > reciprocals[start]:
+    if context.has_reciprocal(start, i + _CLAUSE_WINDOW):
         return None
     if passive:
         ref = _passive_agent(text, context, start, i)
         return _Cue("verb", label, tok.start, tok.end, ref, i, start, anchor)
     kind = "verb"
-    phrase = preposed_speaker(toks, anchor, context.clause, context.past_adverbs, lang)
+    phrase = preposed_speaker(toks, anchor, context.clause, context.skip_adverbs, lang)
     ref = None if phrase is None else _ref(text, toks, *phrase)
     if ref is None:
-        phrase = postposed_speaker(toks, anchor, context.past_adverbs, lang)
+        phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
         if phrase is not None:
             ref = _ref(text, toks, *phrase)
             if anchor == start and start > 0:
@@ -687,7 +728,7 @@ def _is_statement(text: str, mark: QuoteMarks) -> bool:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for char in text if char.isalnum())
+    return len(_ALNUM.findall(text))
 
 
 def _direct_fragment(text: str, unit: _Unit, fragments: Sequence[QuoteMarks]) -> QuoteMarks | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import simplemma
@@ -56,10 +56,13 @@ class Tok(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [
-        Tok(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _WORD.finditer(text, start, end)
-    ]
+    found: list[Tok] = []
+    append = found.append
+    make = tuple.__new__  # skips the generated NamedTuple constructor: tokenizing is hot
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        append(make(Tok, (match.start(), match.end(), word, word.lower())))
+    return found
 
 
 @functools.cache
@@ -239,7 +242,7 @@ def preposed_speaker(
     tokens: Sequence[Tok],
     anchor: int,
     clause: Sequence[int],
-    past_adverbs: Sequence[int],
+    skip_adverbs: Callable[[int], int],
     lang: str,
 ) -> tuple[int, int] | None:
     """Return the token span of the speaker phrase before a verb, or None.
@@ -248,8 +251,8 @@ def preposed_speaker(
         tokens: The tokens of a sentence.
         anchor: Index of the finite verb (or its auxiliary).
         clause: For each token, the index where its clause starts.
-        past_adverbs: For each index (and ``len(tokens)``), the first index at or after
-            it that is no adverb.
+        skip_adverbs: Maps an index to the first index at or after it whose token is
+            no adverb (``len(tokens)`` when none is).
         lang: Language of the word lists.
 
     Returns:
@@ -265,7 +268,7 @@ def preposed_speaker(
             back = clause[back - 2]
             candidates.append(back)
     for begin in reversed(candidates):
-        begin = min(past_adverbs[begin], anchor)
+        begin = min(skip_adverbs(begin), anchor)
         if begin >= anchor:
             continue
         first = tokens[begin]
@@ -299,20 +302,20 @@ def _few_lowercase_words(tokens: Sequence[Tok], start: int, end: int) -> bool:
 
 
 def postposed_speaker(
-    tokens: Sequence[Tok], anchor: int, past_adverbs: Sequence[int], lang: str
+    tokens: Sequence[Tok], anchor: int, skip_adverbs: Callable[[int], int], lang: str
 ) -> tuple[int, int] | None:
     """Return the token span of the speaker phrase after a verb ("sagte die Ministerin").
 
     Args:
         tokens: The tokens of a sentence.
         anchor: Index of the finite verb.
-        past_adverbs: As for :func:`preposed_speaker`.
+        skip_adverbs: As for :func:`preposed_speaker`.
         lang: Language of the word lists.
 
     Returns:
         ``(start, end)`` token indices of the phrase, or None.
     """
-    position = past_adverbs[min(anchor + 1, len(tokens))]
+    position = skip_adverbs(anchor + 1)
     if position >= len(tokens) or tokens[position].lower in ("es", "man", "sich"):
         return None
     end = parse_np(tokens, position, lang)
