@@ -12,11 +12,15 @@ Outlets differ not only on figures but on sources and on judgement:
   "dementiert", "lediglich", "keine neue …") is a disputed claim. The claim is looked up
   in the other documents (shared fact or key overlap); every document that prints it is
   listed with "claim and rebuttal" or "claim only, no rebuttal printed" (hard when some
-  print it alone).
+  print it alone). A reported demand ("verlangt", "fordert") is no claim: rejecting
+  it is no rebuttal.
 * **characterization**: within a multi-document fact, sentences are scored with the
   evaluative lexicons (negators within three words before flip a term); documents whose
   supports are clearly positive against documents whose supports are clearly negative
   form a conflict. Mixed documents are left out, so only clear contrasts are reported.
+  An infinitive in a demand ("müsse deeskalieren") evaluates nothing and is skipped.
+* **distancing**: a distancing word ("angebliche Angriffspläne") in some supports of a
+  fact against plain supports that name the same thing (a noun with the same head).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from synopse.compare.conflicts_base import (
     words_in,
 )
 from synopse.compare.lemmas import lemmatize
-from synopse.lang import load_table
+from synopse.lang import load_set, load_table
 from synopse.model.analysis import Quote
 from synopse.model.comparison import ConflictValue
 
@@ -58,6 +62,11 @@ CLAIM_OVERLAP = 0.3
 NEGATION_WINDOW = 3
 #: Least number of evaluative words on each side of a tone conflict.
 MIN_TONE_WEIGHT = 2
+#: Words after a distancing word searched for the noun it qualifies.
+DISTANCED_NOUN_WINDOW = 3
+#: Least shared ending of two noun keys for them to name the same thing.
+MIN_HEAD_SUFFIX = 4
+_DEUMLAUT = str.maketrans("äöü", "aou")
 #: Shortest lexicon noun matched as the head or modifier of a compound.
 MIN_COMPOUND_PART = 5
 
@@ -221,10 +230,18 @@ def _restatements(context: Context, doc: str, sentence: int) -> dict[str, int]:
     return {d: s for d, (_, s) in best.items()}
 
 
+@functools.cache
+def _demand_verbs(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(w.casefold() for w in load_set(lang, "conflict_demand_verbs.txt")))
+
+
 def _claims(context: Context) -> list[Draft]:
     drafts = []
+    demands = _demand_verbs(context.lang)
     for doc, analysis in context.analyses.items():
         for claim in analysis.quotes:
+            if claim.cue.casefold().startswith(demands):
+                continue
             rebuttal = _rebuttal_after(context, doc, claim, analysis.quotes)
             if rebuttal is None:
                 continue
@@ -278,8 +295,10 @@ def polarity(
     """Return the positive and the negative evaluative words between two offsets.
 
     A negator up to three words before a term moves it to the other side ("nicht
-    positiv" is negative). Words inside ``skip`` spans (names such as "Organisation für
-    Sicherheit und Zusammenarbeit") are not evaluative.
+    positiv" is negative). An infinitive in a demand ("müsse deeskalieren", "dazu
+    aufgerufen, zu deeskalieren") asks for something and describes nothing: it is
+    skipped. Words inside ``skip`` spans (names such as "Organisation für Sicherheit
+    und Zusammenarbeit") are not evaluative.
 
     Example:
         >>> polarity("Das Gespräch verlief nicht positiv.", 0, 35)
@@ -288,10 +307,13 @@ def polarity(
     lexicon = evaluative_lexicon(lang)
     negate = negators(lang)
     words = words_in(text, start, end)
+    modal = any(w[2].casefold() in _demand_modals(lang) for w in words)
     positive: list[str] = []
     negative: list[str] = []
     for n, (w_start, w_end, form) in enumerate(words):
         if any(s <= w_start and w_end <= e for s, e in skip):
+            continue
+        if _demanded(form, modal or (n > 0 and words[n - 1][2] == "zu"), lang):
             continue
         entry = _lookup(form, lexicon, lang)
         if entry is None:
@@ -303,6 +325,18 @@ def polarity(
             form = f"{negated} {form}"
         (positive if entry == "positive" else negative).append(form)
     return positive, negative
+
+
+@functools.cache
+def _demand_modals(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_set(lang, "conflict_demand_cues.txt"))
+
+
+def _demanded(form: str, demand_context: bool, lang: str) -> bool:
+    """True for an infinitive in a demand ("müsse deeskalieren", "zu deeskalieren")."""
+    if not demand_context or not form[:1].islower() or not form.endswith("n"):
+        return False
+    return lemmatize(form, lang).casefold() == form.casefold()
 
 
 def _lookup(form: str, lexicon: dict[str, str] | object, lang: str) -> str | None:
@@ -330,6 +364,33 @@ def _distancing(lang: str) -> tuple[str, ...]:
         for row in load_table(lang, "framing_hedges.tsv")
         if row["kind"].strip() == "distancing" and " " not in row["term"].strip()
     )
+
+
+def _noun_key(word: str, lang: str) -> str:
+    """Return a casefolded, umlaut-free lemma without inflection ending ("Pläne" → "plan")."""
+    key = lemmatize(word, lang).casefold().translate(_DEUMLAUT)
+    for ending in ("en", "es", "e", "n", "s"):
+        if key.endswith(ending) and len(key) - len(ending) >= MIN_HEAD_SUFFIX:
+            return key[: -len(ending)]
+    return key
+
+
+def _distanced_noun(words: Sequence[tuple[int, int, str]], n: int, lang: str) -> str | None:
+    """Return the key of the noun a distancing word qualifies ("angebliche Angriffspläne")."""
+    for _, _, form in words[n + 1 : n + 1 + DISTANCED_NOUN_WINDOW]:
+        if form[:1].isupper():
+            return _noun_key(form, lang)
+    return None
+
+
+def _same_head(a: str, b: str) -> bool:
+    """True when two noun keys end alike (a compound and its head: "angriffsplan", "plan")."""
+    size = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        size += 1
+    return size >= MIN_HEAD_SUFFIX
 
 
 def find_characterization(context: Context) -> list[Draft]:
@@ -388,18 +449,30 @@ def _distanced(context: Context, fact_id: str) -> list[Draft]:
     terms = _distancing(context.lang)
     hedged: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     plain: dict[str, tuple[int, int]] = {}
+    targets: set[str] = set()
+    plain_words: dict[str, set[str]] = {}
     for support in fact.support:
         text = context.analyses[support.doc].document.text
-        found = [
-            (start, end, form)
-            for start, end, form in words_in(text, support.start, support.end)
-            if any(form.casefold().startswith(t) for t in terms)
-        ]
+        words = words_in(text, support.start, support.end)
+        found = []
+        for n, (start, end, form) in enumerate(words):
+            if any(form.casefold().startswith(t) for t in terms):
+                found.append((start, end, form))
+                target = _distanced_noun(words, n, context.lang)
+                if target:
+                    targets.add(target)
         if found:
             hedged[support.doc] += found
         else:
             plain.setdefault(support.doc, (support.start, support.end))
-    plain = {doc: span for doc, span in plain.items() if doc not in hedged}
+            plain_words.setdefault(
+                support.doc, {_noun_key(w[2], context.lang) for w in words if w[2][:1].isupper()}
+            )
+    plain = {
+        doc: span
+        for doc, span in plain.items()
+        if doc not in hedged and any(_same_head(t, w) for t in targets for w in plain_words[doc])
+    }
     if not hedged or not plain:
         return []
     values = [
