@@ -9,6 +9,7 @@ import pytest
 from synopse.analysis.pipeline import analyze
 from synopse.compare.conflicts import compare_quantities, find_conflicts, format_quantity
 from synopse.compare.conflicts_claims import polarity
+from synopse.compare.conflicts_frames import role_countries, term_matches
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import find_facts
@@ -279,6 +280,8 @@ def test_format_quantity(quantity: Quantity, expected: str) -> None:
         ("Es gab keine Eskalation.", ["keine Eskalation"], []),
         ("Das Krisentreffen endete ohne Ergebnis.", [], ["Krisentreffen"]),
         ("Der Ausschuss tagte im Rathaus.", [], []),
+        ("Beide Seiten müssten deeskalieren.", [], []),
+        ("Er rief beide Seiten dazu auf, zu deeskalieren.", [], []),
     ],
 )
 def test_polarity(text: str, positive: list[str], negative: list[str]) -> None:
@@ -353,3 +356,133 @@ def test_score_conflicts_counts_matches_and_no_conflict_items() -> None:
     assert result["matched"] == {"G1": ["c1"]}
     assert result["no_conflict_hits"] == {"K1": ["c3"]}
     assert result["per_kind"]["numeric"]["precision"] == 1.0
+
+
+FRAME_CASES = [
+    pytest.param(
+        "attribution",
+        "role of",
+        {
+            "a": FILLER + "Der französische Botschafter Pierre Lamarque besuchte das Rathaus.",
+            "b": FILLER + "Der belgische Botschafter Pierre Lamarque besuchte das Rathaus.",
+        },
+        {"a", "b"},
+        id="role-different-country",
+    ),
+    pytest.param(
+        "characterization",
+        "who is the agent",
+        {
+            "a": FILLER
+            + "Aserbaidschan wirft Armenien seit Wochen Provokationen an der Grenze vor.",
+            "b": FILLER + "Seit Wochen provoziert Aserbaidschan den Nachbarn Armenien gezielt.",
+        },
+        {"a", "b"},
+        id="agency-reversed",
+    ),
+    pytest.param(
+        "characterization",
+        "scope of",
+        {
+            "a": FILLER
+            + "Der Präsident drohte, die Beziehungen zu Frankreich komplett abzubrechen.",
+            "b": FILLER + "Der Präsident drohte, sämtliche Beziehungen abzubrechen.",
+        },
+        {"a", "b"},
+        id="scope-all-vs-one-country",
+    ),
+    pytest.param(
+        "characterization",
+        "loaded wording",
+        {
+            "a": FILLER + "Die Gewerkschaft Verdi richtete Forderungen an die Stadtwerke Talheim. "
+            "Das ist nichts als Erpressung.",
+            "b": FILLER + "Die Gewerkschaft Verdi legte den Stadtwerken Talheim ihre "
+            "weitreichenden Forderungen vor.",
+        },
+        {"a", "b"},
+        id="loaded-vs-neutral",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "topic", "texts", "docs"), FRAME_CASES)
+def test_frame_conflict_found(kind: str, topic: str, texts: dict[str, str], docs: set[str]) -> None:
+    found = [c for c in _conflicts(texts) if c.kind == kind and c.topic.startswith(topic)]
+    assert len(found) == 1, [c.topic for c in _conflicts(texts)]
+    assert {v.doc for v in found[0].values} == docs
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param(
+            {
+                "a": FILLER + "Der französische Botschafter Pierre Lamarque besuchte das Rathaus.",
+                "b": FILLER + "Frankreichs Botschafter Pierre Lamarque besuchte das Rathaus.",
+            },
+            id="role-same-country",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Aserbaidschan wirft Armenien Provokationen an der Grenze vor.",
+                "b": FILLER + "Seit Wochen provoziert Armenien den Nachbarn Aserbaidschan.",
+            },
+            id="agency-same-agent",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Der Präsident drohte, die Beziehungen zu Frankreich abzubrechen.",
+                "b": FILLER + "Der Präsident drohte, die Beziehungen zu Frankreich zu kappen.",
+            },
+            id="scope-same",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Die Gewerkschaft Verdi richtete Forderungen an die Stadtwerke "
+                "Talheim. Das Wetter in Talheim ist nichts als Propaganda.",
+                "b": FILLER + "Die Gewerkschaft Verdi legte dem Landkreis Nordheide ihre "
+                "weitreichenden Forderungen vor.",
+            },
+            id="loaded-word-not-on-the-referent",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Die Verhandlungen über den Haushalt verliefen angespannt.",
+                "b": FILLER + "Bei den Verhandlungen über den Haushalt müssten beide Seiten "
+                "deeskalieren und sich verständigen.",
+            },
+            id="demand-is-no-tone",
+        ),
+    ],
+)
+def test_no_frame_conflict_where_documents_agree(texts: dict[str, str]) -> None:
+    kinds = {"attribution", "characterization"}
+    assert [c.topic for c in _conflicts(texts) if c.kind in kinds] == []
+
+
+@pytest.mark.parametrize(
+    ("role", "head", "countries"),
+    [
+        ("russische US-Botschafter", "botschafter", {"RU", "US"}),
+        ("russischen Botschafters in Washington", "botschafter", {"RU"}),
+        ("Russlands Präsident", "präsident", {"RU"}),
+        ("deutsche Botschafter in Frankreich", "botschafter", {"DE"}),
+        ("Sprecherin", "sprecherin", set()),
+    ],
+)
+def test_role_countries(role: str, head: str, countries: set[str]) -> None:
+    assert role_countries(role) == (head, frozenset(countries))
+
+
+@pytest.mark.parametrize(
+    ("word", "term", "match", "expected"),
+    [
+        ("sicherheitsgarantien", "garantie", "noun", True),
+        ("forderungen", "forderung", "noun", True),
+        ("garantiert", "garantie", "noun", False),
+        ("provozierte", "provozier", "prefix", True),
+    ],
+)
+def test_term_matches(word: str, term: str, match: str, expected: bool) -> None:
+    assert term_matches(word, term, match) is expected

@@ -9,13 +9,19 @@ words of every side. This module runs five finders and orders their results:
   medium (hard when both are plain figures); overlapping ones that differ in
   exactness or precision are soft.
 * **spelling** (here): one entity cluster written in near-identical but different
-  ways (a misspelt surname is hard; case, ß/ss and accents are soft).
+  ways (a misspelt surname is hard; case, ß/ss and accents are soft). A difference
+  that another entity's variants already contain ("NATO" within "NATO-Russland-Rat")
+  is reported once, at the more specific name.
 * **temporal** (:mod:`synopse.compare.conflicts_time`): aligned events with different
   dates, and the schedules of upcoming events (dates, order, number).
 * **attribution** and **characterization**
   (:mod:`synopse.compare.conflicts_claims`): the same words credited to different
   speakers, a claim by one side with the other side's rebuttal printed only by some
   outlets, and the same event described with opposite evaluative polarity.
+* **roles, agency, scope, loaded wording** (:mod:`synopse.compare.conflicts_frames`):
+  one person tied to different countries by their roles, opposite agents of one
+  accusation ("who provokes whom"), different scopes of a threatened break-off, and a
+  loaded word for what other outlets name neutrally.
 
 Cost stays close to linear in the number of documents: quantities are blocked by
 unit, sentences are compared only inside fact groups or blocks sharing a key.
@@ -36,6 +42,7 @@ from synopse.compare.conflicts_base import (
     build_context,
 )
 from synopse.compare.conflicts_claims import find_attribution, find_characterization
+from synopse.compare.conflicts_frames import find_frames
 from synopse.compare.conflicts_time import find_temporal
 from synopse.compare.entities import spelling_variants
 from synopse.lang import load_table
@@ -81,6 +88,7 @@ def find_conflicts(
     drafts += find_attribution(context)
     drafts += find_spelling(context)
     drafts += find_characterization(context)
+    drafts += find_frames(context)
     keyed = []
     for draft in drafts:
         values = tuple(
@@ -260,7 +268,7 @@ def find_spelling(context: Context) -> list[Draft]:
         document (its longest).
     """
     analyses = context.analyses
-    drafts = []
+    found: list[tuple[frozenset[str], Draft]] = []
     for cluster in context.clusters.values():
         variants = spelling_variants(cluster, analyses)
         if len(variants) < 2:
@@ -280,5 +288,20 @@ def find_spelling(context: Context) -> list[Draft]:
                 values.append(ConflictValue(doc, context.text(doc, start, end), start, end))
         folded = {_fold(label) for label, _ in variants}
         severity = "soft" if len(folded) == 1 else "hard" if cluster.type == "PER" else "medium"
-        drafts.append(Draft("spelling", f"spelling of {cluster.name}", tuple(values), severity))
-    return drafts
+        labels = frozenset(label for label, _ in variants)
+        draft = Draft("spelling", f"spelling of {cluster.name}", tuple(values), severity)
+        found.append((labels, draft))
+    return [draft for labels, draft in found if not _inside_other(labels, found)]
+
+
+def _inside_other(labels: frozenset[str], found: Sequence[tuple[frozenset[str], Draft]]) -> bool:
+    """True when every variant is a part of another entity's variants ("NATO" in
+    "NATO-Russland-Rat"): the same difference is reported once, where it is most specific.
+    """
+    for other, _ in found:
+        if other == labels:
+            continue
+        parts = {part for label in other for part in label.split("-")}
+        if labels <= parts:
+            return True
+    return False
