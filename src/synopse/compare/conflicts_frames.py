@@ -507,7 +507,8 @@ def find_scope(context: Context) -> list[Draft]:
                     start = min(words[obj][0], a_start)
                     end = max(words[obj][1], a_end)
                     if any(
-                        w[2].casefold() in slots.get("quantifier", ()) for w in words[obj - 2 : obj]
+                        w[2].casefold() in slots.get("quantifier", ())
+                        for w in words[max(0, obj - 2) : obj]
                     ):
                         start = min(start, words[max(0, obj - 2)][0])
                     hits.append((doc, start, end, keys, label))
