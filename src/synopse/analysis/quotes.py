@@ -26,6 +26,8 @@ import simplemma
 
 from synopse.analysis.quotemarks import QuoteMarks, pair_quote_marks
 from synopse.analysis.speakers import (
+    BOUNDARY_TEXT,
+    SentenceTokens,
     SpeakerRef,
     Tok,
     parse_np,
@@ -40,9 +42,6 @@ from synopse.lang import load_table
 from synopse.model import EntityMention, Quote, Sentence
 from synopse.model.analysis import QuoteMode
 
-_AUXILIARIES = frozenset(
-    ["haben", "sein", "werden", "sollen", "wollen", "können", "müssen", "dürfen"]
-)
 # "die geforderte Garantie": a participle used as an adjective is no reporting verb.
 _ADJECTIVAL_PARTICIPLE = re.compile(r"\w*ge\w+(?:te|ten|ter|tes|tem|ene|enen|ener|enes|enem)$")
 _HEARSAY = frozenset(["soll", "sollen"])
@@ -58,7 +57,6 @@ _COMMA = re.compile(",")
 _ALNUM = re.compile(r"[^\W_]")
 # Conjunctions that open a subordinate clause ahead of the main statement.
 _SUBORDINATORS = frozenset(["während", "als", "nachdem", "obwohl", "weil"])
-_BOUNDARY_TEXT = frozenset([",", ":", ";", "(", ")", "–", "—"])
 _QUOTE_CHARS = frozenset("„“”‚‘’»«\"'`")
 # Particles that are prepositions ("sprach von"): they follow the verb, not end the clause.
 _PREPOSITION_PARTICLES = frozenset(["von"])
@@ -95,27 +93,12 @@ def _konjunktiv(lang: str) -> dict[str, str]:
 
 
 @functools.cache
-def _is_auxiliary(word: str, lang: str) -> bool:
-    return _lemmas(word, lang)[0] in _AUXILIARIES
-
-
-@functools.cache
-def _adverbs(lang: str) -> frozenset[str]:
-    return frozenset(w for w, found in word_classes(lang).items() if "adverb" in found)
-
-
-@functools.cache
 def _may_be_cue(word: str, lang: str) -> bool:
     """False for a word none of whose lemmas is a reporting verb or "heißen"."""
     plain, separable = _verbs(lang)
     return any(
         lemma == "heißen" or lemma in plain or lemma in separable for lemma in _lemmas(word, lang)
     )
-
-
-@functools.cache
-def _conjunctions(lang: str) -> frozenset[str]:
-    return frozenset(w for w, found in word_classes(lang).items() if "conjunction" in found)
 
 
 @functools.cache
@@ -140,81 +123,6 @@ class _Cue:
     token: int
     clause_start: int = 0
     anchor: int = -1
-
-
-class _Tokens:
-    """The tokens of one unit with per-token lookups, each built once in linear time.
-
-    A unit can be one very long sentence; every search a cue makes backwards to its clause
-    start or forwards over adverbs reads these arrays instead of walking the tokens, so
-    the cost per cue stays constant.
-    """
-
-    def __init__(self, toks: list[Tok], inside: list[bool], lang: str) -> None:
-        self.toks = toks
-        self.inside = inside
-        self.lang = lang
-        self.clause = _clause_starts(toks, lang)
-        self._adverbs = _adverbs(lang)
-        self._agents: list[int] | None = None
-        self._agent_ends: dict[int, int] = {}
-
-    @functools.cached_property
-    def _auxiliaries(self) -> list[int]:
-        inside = self.inside
-        lang = self.lang
-        return [
-            k
-            for k, tok in enumerate(self.toks)
-            if not inside[k] and tok.text.islower() and _is_auxiliary(tok.lower, lang)
-        ]
-
-    def last_auxiliary(self, start: int, end: int) -> int:
-        """Return the last auxiliary in toks[start:end] outside quotation marks, or -1."""
-        found = self._auxiliaries
-        position = bisect.bisect_left(found, end) - 1
-        return found[position] if position >= 0 and found[position] >= start else -1
-
-    @functools.cached_property
-    def _reciprocals(self) -> list[int]:
-        return [k for k, tok in enumerate(self.toks) if tok.lower in _RECIPROCAL]
-
-    def has_reciprocal(self, start: int, end: int) -> bool:
-        """Tell whether toks[start:end] holds "einander" or "gegenseitig"."""
-        found = self._reciprocals
-        position = bisect.bisect_left(found, start)
-        return position < len(found) and found[position] < end
-
-    @functools.cached_property
-    def _past_adverbs(self) -> list[int]:
-        size = len(self.toks)
-        found = [size] * (size + 1)
-        for k in range(size - 1, -1, -1):
-            found[k] = found[k + 1] if self.toks[k].lower in self._adverbs else k
-        return found
-
-    def skip_adverbs(self, index: int) -> int:
-        """Return the first index at or after ``index`` whose token is no adverb."""
-        if index < len(self.toks) and self.toks[index].lower in self._adverbs:
-            return self._past_adverbs[index]
-        return index
-
-    def agent(self, start: int, verb: int) -> tuple[int, int] | None:
-        """Return the phrase after the first "von" in [start, verb) that starts one."""
-        if self._agents is None:
-            size = len(self.toks)
-            self._agents = [size] * (size + 1)
-            for k in range(size - 1, -1, -1):
-                self._agents[k] = self._agents[k + 1]
-                if self.toks[k].lower == "von":
-                    end = parse_np(self.toks, k + 1, self.lang)
-                    if end > k + 1:
-                        self._agents[k] = k
-                        self._agent_ends[k] = end
-        position = self._agents[start]
-        if position >= verb:
-            return None
-        return position + 1, self._agent_ends[position]
 
 
 @dataclass
@@ -398,7 +306,7 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
     """Return the cues of a unit (outside quotation marks) and its mood ("I", "II", "")."""
     toks = tokenize(text, unit.start, unit.end)
     inside = _inside_mask(toks, unit.fragments)
-    context = _Tokens(toks, inside, lang)
+    context = SentenceTokens(toks, inside, lang)
     clause = context.clause
     plain, separable = _verbs(lang)
     konjunktiv = _konjunktiv(lang)
@@ -487,25 +395,6 @@ def _inside_mask(toks: Sequence[Tok], fragments: Sequence[QuoteMarks]) -> list[b
     return mask
 
 
-def _clause_starts(toks: Sequence[Tok], lang: str) -> list[int]:
-    """For each token, the index where its clause starts (after , : ; quotes, conjunctions)."""
-    conjunctions = _conjunctions(lang)
-    starts = []
-    current = 0
-    for i, tok in enumerate(toks):
-        starts.append(current)
-        if tok.text in _BOUNDARY_TEXT:
-            current = i + 1
-        elif tok.lower in conjunctions:
-            # "als"/"wie" also compare ("bezeichnete es als …"): a clause opens only after a
-            # comma or at the start; "dass" and "ob" always open one.
-            following = toks[i + 1].lower if i + 1 < len(toks) else ""
-            opens = tok.lower in ("dass", "ob") or i == 0 or toks[i - 1].text in _BOUNDARY_TEXT
-            if following != "auch" and opens:
-                current = i + 1
-    return starts
-
-
 def _next_is(toks: Sequence[Tok], i: int, word: str) -> bool:
     return (i + 1 < len(toks) and toks[i + 1].lower == word) or (
         i > 0 and toks[i - 1].lower == word
@@ -577,7 +466,7 @@ def _particle(
         tok = toks[j]
         if inside[j]:
             continue
-        if tok.text in _BOUNDARY_TEXT:
+        if tok.text in BOUNDARY_TEXT:
             break
         if tok.lower in particles and tok.lower in _PREPOSITION_PARTICLES and j <= i + 3:
             return tok.lower
@@ -622,7 +511,9 @@ def _mood(
     return ""
 
 
-def _verb_cue(text: str, context: _Tokens, i: int, label: str, names: Sequence[int]) -> _Cue | None:
+def _verb_cue(
+    text: str, context: SentenceTokens, i: int, label: str, names: Sequence[int]
+) -> _Cue | None:
     toks, lang = context.toks, context.lang
     start = context.clause[i]
     anchor = i
@@ -634,7 +525,9 @@ def _verb_cue(text: str, context: _Tokens, i: int, label: str, names: Sequence[i
     tok = toks[i]
     if anchor != i and _lemmas(toks[anchor].lower, lang)[0] == "sein":
         return None  # "damit gemeint sein": a state, not a statement
-    if context.has_reciprocal(start, i + _CLAUSE_WINDOW):
+    reciprocal = context.positions(_RECIPROCAL)
+    first = bisect.bisect_left(reciprocal, start)
+    if first < len(reciprocal) and reciprocal[first] < i + _CLAUSE_WINDOW:
         return None
     if passive:
         ref = _passive_agent(text, context, start, i)
@@ -660,7 +553,7 @@ def _verb_cue(text: str, context: _Tokens, i: int, label: str, names: Sequence[i
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
 
 
-def _passive_agent(text: str, context: _Tokens, start: int, verb: int) -> SpeakerRef | None:
+def _passive_agent(text: str, context: SentenceTokens, start: int, verb: int) -> SpeakerRef | None:
     toks = context.toks
     agent = context.agent(start, verb)
     if agent is not None:

@@ -4,7 +4,10 @@ Quote detection (:mod:`synopse.analysis.quotes`) knows where a cue is; this modu
 what a speaker noun phrase looks like in German news text ("die Regierungssprecherin
 Jana Beispiel", "ein EU-Vertreter", "Merkels außenpolitischer Berater Otto Muster", "Die
 Sprecherin des Amtes, Jana Beispiel,") and how a pronoun or a definite description
-("er", "der Berater") points back to a named person earlier in the text.
+("er", "der Berater") points back to a named person earlier in the text. The clause
+structure the speaker search needs (clause starts, auxiliaries, adverb runs) is indexed
+once per sentence in :class:`SentenceTokens`, so finding speakers stays linear in text
+length even when a "sentence" is a whole document without punctuation.
 """
 
 from __future__ import annotations
@@ -72,6 +75,131 @@ def word_classes(lang: str) -> dict[str, frozenset[str]]:
     for row in load_table(lang, "quote_words.tsv"):
         classes.setdefault(row["word"], set()).add(row["class"])
     return {word: frozenset(found) for word, found in classes.items()}
+
+
+#: Tokens that close a clause (a new one starts after them).
+BOUNDARY_TEXT = frozenset([",", ":", ";", "(", ")", "–", "—"])
+_AUXILIARIES = frozenset(
+    ["haben", "sein", "werden", "sollen", "wollen", "können", "müssen", "dürfen"]
+)
+
+
+@functools.cache
+def _is_auxiliary(word: str, lang: str) -> bool:
+    return simplemma.lemmatize(word, lang=lang) in _AUXILIARIES
+
+
+@functools.cache
+def _words_of_class(lang: str, kind: str) -> frozenset[str]:
+    return frozenset(w for w, found in word_classes(lang).items() if kind in found)
+
+
+def clause_starts(tokens: Sequence[Tok], lang: str) -> list[int]:
+    """Return for each token the index where its clause starts.
+
+    Args:
+        tokens: The tokens of a sentence.
+        lang: Language of the word lists.
+
+    Returns:
+        One index per token: clauses start after , : ; ( ) dashes and subordinating
+        conjunctions.
+    """
+    conjunctions = _words_of_class(lang, "conjunction")
+    starts = []
+    current = 0
+    for i, tok in enumerate(tokens):
+        starts.append(current)
+        if tok.text in BOUNDARY_TEXT:
+            current = i + 1
+        elif tok.lower in conjunctions:
+            # "als"/"wie" also compare ("bezeichnete es als …"): a clause opens only after a
+            # comma or at the start; "dass" and "ob" always open one.
+            following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            opens = tok.lower in ("dass", "ob") or i == 0 or tokens[i - 1].text in BOUNDARY_TEXT
+            if following != "auch" and opens:
+                current = i + 1
+    return starts
+
+
+class SentenceTokens:
+    """The tokens of a sentence with lookups that keep every search around a cue cheap.
+
+    A sentence can be one run-on text of 100,000 words. Every search a cue makes back to
+    its clause start or forward over adverbs reads lists built once per sentence (lazily,
+    in linear time) and bisects them, so each cue costs the same whatever the length.
+
+    Attributes:
+        toks: The tokens.
+        inside: For each token, whether it lies inside quotation marks.
+        lang: Language of the word lists.
+        clause: For each token, the index where its clause starts.
+    """
+
+    def __init__(self, toks: list[Tok], inside: list[bool], lang: str) -> None:
+        self.toks = toks
+        self.inside = inside
+        self.lang = lang
+        self.clause = clause_starts(toks, lang)
+        self._adverbs = _words_of_class(lang, "adverb")
+        self._positions: dict[frozenset[str], list[int]] = {}
+        self._agents: list[int] | None = None
+        self._agent_ends: dict[int, int] = {}
+
+    @functools.cached_property
+    def _auxiliaries(self) -> list[int]:
+        inside = self.inside
+        lang = self.lang
+        return [
+            k
+            for k, tok in enumerate(self.toks)
+            if not inside[k] and tok.text.islower() and _is_auxiliary(tok.lower, lang)
+        ]
+
+    def last_auxiliary(self, start: int, end: int) -> int:
+        """Return the last auxiliary verb in toks[start:end] outside quotation marks, or -1."""
+        found = self._auxiliaries
+        position = bisect.bisect_left(found, end) - 1
+        return found[position] if position >= 0 and found[position] >= start else -1
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Return the sorted indices of the tokens whose lower-case form is in ``words``."""
+        found = self._positions.get(words)
+        if found is None:
+            found = [k for k, tok in enumerate(self.toks) if tok.lower in words]
+            self._positions[words] = found
+        return found
+
+    @functools.cached_property
+    def _past_adverbs(self) -> list[int]:
+        size = len(self.toks)
+        found = [size] * (size + 1)
+        for k in range(size - 1, -1, -1):
+            found[k] = found[k + 1] if self.toks[k].lower in self._adverbs else k
+        return found
+
+    def skip_adverbs(self, index: int) -> int:
+        """Return the first index at or after ``index`` whose token is no adverb."""
+        if index < len(self.toks) and self.toks[index].lower in self._adverbs:
+            return self._past_adverbs[index]
+        return index
+
+    def agent(self, start: int, verb: int) -> tuple[int, int] | None:
+        """Return the phrase after the first "von" in [start, verb) that starts one."""
+        if self._agents is None:
+            size = len(self.toks)
+            self._agents = [size] * (size + 1)
+            for k in range(size - 1, -1, -1):
+                self._agents[k] = self._agents[k + 1]
+                if self.toks[k].lower == "von":
+                    end = parse_np(self.toks, k + 1, self.lang)
+                    if end > k + 1:
+                        self._agents[k] = k
+                        self._agent_ends[k] = end
+        position = self._agents[start]
+        if position >= verb:
+            return None
+        return position + 1, self._agent_ends[position]
 
 
 @functools.cache
