@@ -8,7 +8,12 @@ from synopse.analysis.pipeline import analyze
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import FactOptions, candidate_pairs, find_facts
-from synopse.compare.statements import extract_statements, word_similarity
+from synopse.compare.statements import (
+    LemmaIndex,
+    extract_statements,
+    soft_overlap,
+    word_similarity,
+)
 from synopse.model import Analysis, Document
 from synopse.model.comparison import Fact
 
@@ -159,3 +164,29 @@ def test_max_per_doc_option() -> None:
     for fact in facts:
         docs = [s.doc for s in fact.support]
         assert len(docs) == len(set(docs))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # same lemma, compound and head (either side), long shared prefix, nothing
+        ({"sperrung", "brücke"}, {"sperrung", "brücke"}, 1.0),
+        ({"wirtschaftssanktion"}, {"sanktion"}, 0.8),
+        ({"sanktion"}, {"wirtschaftssanktion"}, 0.8),
+        ({"telefonat"}, {"telefongespräch"}, 0.7),
+        ({"brücke", "fähre"}, {"brücke", "bahn"}, 0.5),
+        ({"brücke"}, {"haus"}, 0.0),
+        (set(), {"haus"}, 0.0),
+    ],
+)
+def test_soft_overlap_matches_word_classes(a: set[str], b: set[str], expected: float) -> None:
+    x, y = LemmaIndex.of(frozenset(a)), LemmaIndex.of(frozenset(b))
+    assert soft_overlap(x, y, {}) == pytest.approx(expected)
+    assert soft_overlap(y, x, {}) == pytest.approx(expected)
+
+
+def test_soft_overlap_weighs_rare_words() -> None:
+    x = LemmaIndex.of(frozenset({"brücke", "sagen"}))
+    y = LemmaIndex.of(frozenset({"brücke", "melden"}))
+    weights = {"l:brücke": 3.0, "l:sagen": 1.0, "l:melden": 1.0}
+    assert soft_overlap(x, y, weights) == pytest.approx(0.75)
