@@ -88,3 +88,34 @@ def test_eval_bad_gold_file_is_one_line_error(tmp_path: Path, corpus_dir: Path) 
     result = runner.invoke(app, ["eval", str(bad), str(corpus_dir)])
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and "gold.json" in result.stderr
+
+
+def test_eval_scores_dev_sets_when_given(corpus_dir: Path, shared_dir: Path) -> None:
+    gold = shared_dir / "gold" / "biden-putin-2021-12-30.json"
+    eval_dir = shared_dir / "eval"
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            str(gold),
+            str(corpus_dir),
+            "--ud",
+            str(eval_dir / "ud-german-gsd-dev.conllu"),
+            "--germeval",
+            str(eval_dir / "germeval2014-ner-dev.tsv"),
+            "--html-eval",
+            str(eval_dir / "trafilatura-de-dev"),
+            "--format",
+            "json",
+            "--check",
+        ],
+    )
+    report = json.loads(result.stdout)
+    dev = {m["area"]: m for m in report["metrics"] if "dev" in m["area"]}
+    assert set(dev) == {
+        "sentences (UD GSD dev)",
+        "entities (GermEval dev)",
+        "HTML (trafilatura dev)",
+    }
+    assert all(m["passed"] for m in dev.values())
+    assert result.exit_code == 0

@@ -40,7 +40,9 @@ def _dev_metrics(ud: Path | None, germeval: Path | None, html_dir: Path | None) 
         from synopse.evaluation.entities import score_germeval
 
         scored = score_germeval(germeval)
-        metrics.append(Metric("entities (GermEval dev)", "F1 PER/LOC/ORG", scored["f1"], 0.60))
+        metrics.append(
+            Metric("entities (GermEval dev)", "F1 PER/LOC/ORG", scored["overall"]["f1"], 0.60)
+        )
     if html_dir is not None:
         from synopse.evaluation.cleaning import score_html_extraction
 
