@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from synopse.analysis.pipeline import analyze
+from synopse.compare.pipeline import compare
 from synopse.errors import SynopseError
-from synopse.evaluation import cleaning, entities, quotes, timeline
+from synopse.evaluation import cleaning, conflicts, entities, facts, quotes, timeline
 from synopse.evaluation.common import documents_by_gold_key
 from synopse.ingest import ingest
 from synopse.model import Analysis, Failure
@@ -158,7 +159,43 @@ def evaluate_analyses(gold: dict[str, Any], analyses: Sequence[Analysis]) -> Eva
             Metric("entities", "variants grouped", scored["grouped"]),
             Metric("entities", "type right", scored["typed"]),
         ]
+    if len(by_key) >= 2 and (gold.get("facts") or gold.get("conflicts")):
+        metrics += _comparison_metrics(gold, by_key, details)
     return EvalResult(metrics=tuple(metrics), details=details)
+
+
+def _comparison_metrics(
+    gold: dict[str, Any],
+    by_key: dict[str, Analysis],
+    details: dict[str, Any],
+) -> list[Metric]:
+    """Compare the gold documents with each other and score facts, conflicts, omissions."""
+    compared = compare([by_key[key] for key in sorted(by_key)])
+    texts = {key: a.document.text for key, a in by_key.items()}
+    doc_keys = {a.document.id: key for key, a in by_key.items()}
+    metrics: list[Metric] = []
+    if gold.get("facts"):
+        scored = facts.score_facts(gold, compared.facts, texts, doc_keys=doc_keys)
+        details["facts"] = scored
+        metrics += [
+            Metric("facts", "document-link F1", scored["f1"], 0.70),
+            Metric("facts", "document-link precision", scored["precision"]),
+            Metric("facts", "document-link recall", scored["recall"]),
+        ]
+        if gold.get("omissions"):
+            scored = facts.score_omissions(
+                gold, compared.facts, compared.omissions, texts, doc_keys=doc_keys
+            )
+            details["omissions"] = scored
+            metrics.append(Metric("omissions", "F1 against gold majority omissions", scored["f1"]))
+    if gold.get("conflicts"):
+        scored = conflicts.score_conflicts(gold, compared.conflicts, texts, doc_key=doc_keys)
+        details["conflicts"] = scored
+        metrics += [
+            Metric("conflicts", "recall (hard and medium)", scored["recall"], 0.80),
+            Metric("conflicts", "reported conflicts real", scored["precision"], 0.70),
+        ]
+    return metrics
 
 
 def evaluate(
