@@ -117,7 +117,6 @@ def test_eval_scores_dev_sets_when_given(corpus_dir: Path, shared_dir: Path) -> 
             str(eval_dir / "trafilatura-de-dev"),
             "--format",
             "json",
-            "--check",
         ],
     )
     report = json.loads(result.stdout)
