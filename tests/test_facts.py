@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from synopse.analysis.pipeline import analyze
@@ -9,9 +10,12 @@ from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import FactOptions, candidate_pairs, find_facts
 from synopse.compare.statements import (
+    KeyOverlaps,
     LemmaIndex,
+    SoftOverlaps,
     extract_statements,
     soft_overlap,
+    weighted_overlap,
     word_similarity,
 )
 from synopse.model import Analysis, Document
@@ -190,3 +194,37 @@ def test_soft_overlap_weighs_rare_words() -> None:
     y = LemmaIndex.of(frozenset({"brücke", "melden"}))
     weights = {"l:brücke": 3.0, "l:sagen": 1.0, "l:melden": 1.0}
     assert soft_overlap(x, y, weights) == pytest.approx(0.75)
+
+
+LEMMA_SETS = [
+    {"wirtschaftssanktion", "drohen", "präsident"},
+    {"sanktion", "drohen", "telefonat"},
+    {"telefongespräch", "präsidentin", "treffen"},
+    {"brücke", "sperren"},
+    set(),
+    {"muldebrücke", "sperrung", "sanierung"},
+]
+
+
+def test_bulk_soft_overlap_equals_pairwise() -> None:
+    sets = [frozenset(s) for s in LEMMA_SETS]
+    weights = {"l:drohen": 0.3, "l:brücke": 2.0, "l:sanierung": 1.5}
+    pairs = [(a, b) for a in range(len(sets)) for b in range(len(sets))]
+    left = np.array([a for a, _ in pairs], dtype=np.int64)
+    right = np.array([b for _, b in pairs], dtype=np.int64)
+    bulk = SoftOverlaps(sets, weights)(left, right).tolist()
+    indexes = [LemmaIndex.of(s) for s in sets]
+    assert bulk == [soft_overlap(indexes[a], indexes[b], weights) for a, b in pairs]
+    assert bulk[1] > 0.4 and bulk[len(sets) * 3 + 5] > 0.0
+
+
+def test_bulk_key_overlap_equals_pairwise() -> None:
+    sets = [frozenset(f"e:{x}" for x in s) for s in ({"a", "b"}, {"b", "c"}, set(), {"a"})]
+    weights = {"e:a": 2.0, "e:b": 0.5}
+    pairs = [(a, b) for a in range(len(sets)) for b in range(len(sets))]
+    left = np.array([a for a, _ in pairs], dtype=np.int64)
+    right = np.array([b for _, b in pairs], dtype=np.int64)
+    bulk = KeyOverlaps(sets, weights)(left, right).tolist()
+    expected = [weighted_overlap(sets[a], sets[b], weights) for a, b in pairs]
+    assert bulk == pytest.approx(expected)
+    assert bulk[3] == pytest.approx(2.0 / 2.5)

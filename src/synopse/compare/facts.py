@@ -24,22 +24,22 @@ chains of loosely related sentences). Statements left alone become exclusive fac
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from synopse.compare.embeddings import Embedder, get_embedder
 from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
 from synopse.compare.statements import (
-    LemmaIndex,
+    KeyOverlaps,
+    SoftOverlaps,
+    SparseRows,
     Statement,
     extract_statements,
     key_weights,
-    soft_overlap,
-    weighted_overlap,
 )
 from synopse.errors import ConfigError
 from synopse.model import Analysis
@@ -90,9 +90,16 @@ class FactOptions:
 
 #: Largest product of two group sizes for which average linkage scores every pair.
 _FULL_LINKAGE = 64
+#: Pairs scored per block of array operations (bounds memory).
+_SCORE_BLOCK = 65_536
+
+Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+Codes = npt.NDArray[np.int64]
 
 
 class _Scorer:
+    """Pair scores, computed in bulk with array operations and kept per pair."""
+
     def __init__(
         self,
         statements: Sequence[Statement],
@@ -104,37 +111,117 @@ class _Scorer:
         self.vectors = vectors
         self.ngrams = ngrams
         self.options = options
-        self.weights = key_weights(statements)
-        self.entities = [frozenset("e:" + x for x in s.entities) for s in statements]
-        self.lemmas = [LemmaIndex.of(s.lemmas) for s in statements]
+        weights = key_weights(statements)
+        self.lemmas = SoftOverlaps([s.lemmas for s in statements], weights)
+        self.entities = KeyOverlaps(
+            [frozenset("e:" + x for x in s.entities) for s in statements], weights
+        )
+        self.values = KeyOverlaps([s.values for s in statements], {})
         self.cache: dict[tuple[int, int], float] = {}
 
-    def features(self, i: int, j: int) -> tuple[float, float, float, float, float]:
-        """Return the embedding, n-gram, lemma, entity and value similarities."""
-        a, b = self.statements[i], self.statements[j]
-        return (
-            float(self.vectors[i] @ self.vectors[j]),
-            float(self.ngrams[i] @ self.ngrams[j]),
-            soft_overlap(self.lemmas[i], self.lemmas[j], self.weights),
-            weighted_overlap(self.entities[i], self.entities[j], self.weights),
-            1.0 if a.values & b.values else 0.0,
-        )
-
-    def score(self, i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        cached = self.cache.get(key)
-        if cached is None:
-            o = self.options
-            emb, ngr, lem, ent, val = self.features(i, j)
-            cached = (
+    def bulk(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return the score of each pair ``(left[k], right[k])`` (not cached)."""
+        o = self.options
+        out = np.empty(len(left), dtype=np.float64)
+        for begin in range(0, len(left), _SCORE_BLOCK):
+            i = left[begin : begin + _SCORE_BLOCK]
+            j = right[begin : begin + _SCORE_BLOCK]
+            emb = np.einsum("ij,ij->i", self.vectors[i], self.vectors[j]).astype(np.float64)
+            ngr = np.einsum("ij,ij->i", self.ngrams[i], self.ngrams[j]).astype(np.float64)
+            val = (self.values.shared(i, j) > 0).astype(np.float64)
+            out[begin : begin + len(i)] = (
                 o.w_embedding * emb
                 + o.w_ngrams * ngr
-                + o.w_lemmas * lem
-                + o.w_entities * ent
+                + o.w_lemmas * self.lemmas(i, j)
+                + o.w_entities * self.entities(i, j)
                 + o.w_values * val
             )
-            self.cache[key] = cached
-        return cached
+        return out
+
+    def fill(self, pairs: Pairs) -> npt.NDArray[np.float64]:
+        """Score and cache the pairs (``left < right``); return their scores."""
+        scores = self.bulk(*pairs)
+        keys = zip(pairs[0].tolist(), pairs[1].tolist(), strict=True)
+        self.cache.update(zip(keys, scores.tolist(), strict=True))
+        return scores
+
+    def scores(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Return the score of each pair, scoring the ones not seen yet in one batch."""
+        keys = [(i, j) if i < j else (j, i) for i, j in pairs]
+        missing = sorted({k for k in keys if k not in self.cache})
+        if missing:
+            left = np.fromiter((i for i, _ in missing), dtype=np.int64, count=len(missing))
+            right = np.fromiter((j for _, j in missing), dtype=np.int64, count=len(missing))
+            self.fill((left, right))
+        return [self.cache[k] for k in keys]
+
+    def score(self, i: int, j: int) -> float:
+        """Return the score of one pair."""
+        key = (i, j) if i < j else (j, i)
+        cached = self.cache.get(key)
+        return cached if cached is not None else self.scores([key])[0]
+
+
+def _key_pairs(statements: Sequence[Statement], docs: npt.NDArray[np.int64], limit: int) -> Codes:
+    """Return the codes ``i * n + j`` of the pairs sharing a key held by at most ``limit``."""
+    n = len(statements)
+    rows, _ = SparseRows.of([s.keys for s in statements])
+    order = np.argsort(rows.ids, kind="stable")
+    keys = rows.ids[order]
+    owners = rows.row_of_entries()[order]
+    # Runs of one key: each entry pairs with the later entries of its run.
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    run_start = np.repeat(starts, sizes)
+    run_size = np.repeat(sizes, sizes)
+    within = np.arange(len(keys)) - run_start
+    count = np.where(run_size <= limit, run_size - 1 - within, 0)
+    left = np.repeat(np.arange(len(keys)), count)
+    rank = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    i = owners[left]
+    j = owners[left + 1 + rank]
+    keep = docs[i] != docs[j]
+    return np.asarray(i[keep] * n + j[keep], dtype=np.int64)
+
+
+def _neighbour_pairs(
+    vectors: np.ndarray, docs: npt.NDArray[np.int64], k: int, block_rows: int
+) -> Codes:
+    """Return the codes of each statement's ``k`` nearest statements of other documents."""
+    n = len(docs)
+    chunks = [np.zeros(0, dtype=np.int64)]
+    if k <= 0 or not len(vectors):
+        return chunks[0]
+    for begin in range(0, n, block_rows):
+        rows = vectors[begin : begin + block_rows] @ vectors.T
+        rows[docs[begin : begin + block_rows, None] == docs[None, :]] = -2.0
+        top = np.argpartition(-rows, k - 1, axis=1)[:, :k]
+        r = np.repeat(np.arange(rows.shape[0]), k)
+        c = top.ravel().astype(np.int64)
+        keep = (rows[r, c] > -2.0) & (begin + r != c)
+        i, j = begin + r[keep], c[keep]
+        chunks.append(np.minimum(i, j) * n + np.maximum(i, j))
+    return np.concatenate(chunks)
+
+
+def _key_limit(statements: Sequence[Statement], max_key_share: float) -> int:
+    # A claim's key is held by about one statement per reporting document; keys held
+    # by more are common words and would make the pair count quadratic.
+    n_docs = len({s.doc_index for s in statements})
+    return max(3, min(int(max_key_share * len(statements)), n_docs))
+
+
+def _neighbour_count(docs: npt.NDArray[np.int64], neighbours: int, max_neighbours: int) -> int:
+    n = len(docs)
+    other_docs = max(1, len(set(docs.tolist())) - 1)
+    return min(n - 1, max(1, min(max_neighbours, neighbours * other_docs)))
+
+
+def _decode(codes: Codes, n: int) -> Pairs:
+    unique = np.unique(codes)
+    return unique // max(n, 1), unique % max(n, 1)
 
 
 def candidate_pairs(
@@ -163,56 +250,30 @@ def candidate_pairs(
     Returns:
         Sorted ``(i, j)`` index pairs with ``i < j`` from different documents.
     """
-    pairs: set[tuple[int, int]] = set()
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, statement in enumerate(statements):
-        for key in statement.keys:
-            postings[key].append(index)
-    n_docs = len({s.doc_index for s in statements})
-    # A claim's key is held by about one statement per reporting document; keys held
-    # by more are common words and would make the pair count quadratic.
-    limit = max(3, min(int(max_key_share * len(statements)), n_docs))
-    for members in postings.values():
-        if len(members) > limit:
-            continue
-        for i, j in itertools.combinations(members, 2):
-            if statements[i].doc_index != statements[j].doc_index:
-                pairs.add((i, j))
-    n = len(statements)
-    if n and len(vectors):
-        docs = np.array([s.doc_index for s in statements])
-        other_docs = max(1, len(set(docs.tolist())) - 1)
-        k = min(n - 1, max(1, min(max_neighbours, neighbours * other_docs)))
-        for begin in range(0, n, block_rows):
-            rows = vectors[begin : begin + block_rows] @ vectors.T
-            rows[docs[begin : begin + block_rows, None] == docs[None, :]] = -2.0
-            if k <= 0:
-                continue
-            top = np.argpartition(-rows, k - 1, axis=1)[:, :k] if k < n else None
-            for offset in range(rows.shape[0]):
-                i = begin + offset
-                columns = top[offset] if top is not None else range(n)
-                for j in columns:
-                    j = int(j)
-                    if rows[offset, j] > -2.0 and i != j:
-                        pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
-
-
-def _group(
-    scorer: _Scorer, pairs: Iterable[tuple[int, int]], options: FactOptions
-) -> list[list[int]]:
-    statements = scorer.statements
-    scored = sorted(
-        ((scorer.score(i, j), i, j) for i, j in pairs),
-        key=lambda item: (-item[0], item[1], item[2]),
+    if not statements:
+        return []
+    docs = np.array([s.doc_index for s in statements], dtype=np.int64)
+    codes = np.concatenate(
+        [
+            _key_pairs(statements, docs, _key_limit(statements, max_key_share)),
+            _neighbour_pairs(
+                vectors, docs, _neighbour_count(docs, neighbours, max_neighbours), block_rows
+            ),
+        ]
     )
+    left, right = _decode(codes, len(statements))
+    return list(zip(left.tolist(), right.tolist(), strict=True))
+
+
+def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int]]:
+    statements = scorer.statements
+    values = scorer.fill(pairs)
+    above = np.flatnonzero(values >= options.threshold)
+    order = above[np.lexsort((pairs[1][above], pairs[0][above], -values[above]))]
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
-    for score, i, j in scored:
-        if score < options.threshold:
-            break
+    for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
@@ -223,12 +284,14 @@ def _group(
         if max(counts.values()) > options.max_per_doc:
             continue
         if len(members[a]) * len(members[b]) <= _FULL_LINKAGE:
-            cross = [
-                scorer.score(x, y)
-                for x in members[a]
-                for y in members[b]
-                if statements[x].doc_index != statements[y].doc_index
-            ]
+            cross = scorer.scores(
+                [
+                    (x, y)
+                    for x in members[a]
+                    for y in members[b]
+                    if statements[x].doc_index != statements[y].doc_index
+                ]
+            )
         else:
             # Large groups: only the pairs blocking proposed (scoring every pair of
             # two big groups at each merge would make linking quadratic).
@@ -250,7 +313,7 @@ def _group(
 def _attach(
     scorer: _Scorer,
     groups: list[list[int]],
-    pairs: Sequence[tuple[int, int]],
+    pairs: Pairs,
     options: FactOptions,
 ) -> list[list[int]]:
     """Let each multi-document fact take the best statement of each document it lacks.
@@ -261,7 +324,7 @@ def _attach(
     """
     statements = scorer.statements
     partners: dict[int, set[int]] = defaultdict(set)
-    for i, j in pairs:
+    for i, j in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
         partners[i].add(j)
         partners[j].add(i)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
@@ -281,7 +344,7 @@ def _attach(
             known = [scorer.cache.get((min(candidate, m), max(candidate, m)), 0.0) for m in group]
             if max(known) < options.attach:
                 continue
-            mean = sum(scorer.score(candidate, m) for m in group) / len(group)
+            mean = sum(scorer.scores([(candidate, m) for m in group])) / len(group)
             if mean >= options.attach and (doc not in best or mean > best[doc][0]):
                 best[doc] = (mean, candidate)
         result.append(sorted(group + [c for _, c in best.values()]))
@@ -354,16 +417,17 @@ def find_facts(
     else:
         vectors = embedder.embed(texts)
     scorer = _Scorer(statements, vectors, ngrams, options)
-    pairs = sorted(
-        set(
-            candidate_pairs(
-                statements,
-                vectors,
-                neighbours=options.neighbours,
-                max_key_share=options.max_key_share,
-            )
-        )
-        | set(candidate_pairs(statements, ngrams, neighbours=options.neighbours, max_key_share=0.0))
+    owners = np.array([s.doc_index for s in statements], dtype=np.int64)
+    k = _neighbour_count(owners, options.neighbours, 12)
+    pairs = _decode(
+        np.concatenate(
+            [
+                _key_pairs(statements, owners, _key_limit(statements, options.max_key_share)),
+                _neighbour_pairs(vectors, owners, k, 512),
+                _neighbour_pairs(ngrams, owners, k, 512),
+            ]
+        ),
+        len(statements),
     )
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
@@ -390,7 +454,7 @@ def find_facts(
             )
         centre = max(
             group,
-            key=lambda m: (sum(scorer.score(m, o) for o in group if o != m), -m),
+            key=lambda m: (sum(scorer.scores([(m, o) for o in group if o != m])), -m),
         )
         label = _label(_text(analyses, statements[centre]), options.label_chars)
         first = (statements[group[0]].doc_index, statements[group[0]].start)

@@ -11,12 +11,15 @@ index over them gives candidate pairs without comparing all sentences with each 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz.fuzz import ratio
 
 from synopse.compare.entities import cluster_index
@@ -323,3 +326,197 @@ def soft_overlap(a: LemmaIndex, b: LemmaIndex, weights: Mapping[str, float]) -> 
         return matched / total if total else 0.0
 
     return (directed(a, b) + directed(b, a)) / 2.0
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """Per statement, sorted ids of its keys (lemmas, clusters or values) with weights.
+
+    The ids index one vocabulary of the run, so comparing many statement pairs at once
+    is a few array look-ups instead of a Python loop per pair.
+
+    Attributes:
+        ptr: Row ``r`` holds ``ids[ptr[r]:ptr[r + 1]]`` (length rows + 1).
+        ids: Key ids, ascending within a row.
+        weights: Weight of each entry.
+        size: Number of distinct ids (the vocabulary size).
+    """
+
+    ptr: npt.NDArray[np.int64]
+    ids: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float64]
+    size: int
+
+    @classmethod
+    def of(
+        cls, rows: Sequence[frozenset[str]], weight: Callable[[str], float] = lambda _: 1.0
+    ) -> tuple[SparseRows, list[str]]:
+        """Return the rows of ``rows`` over their sorted vocabulary, and that vocabulary."""
+        vocabulary = sorted(set().union(*rows))
+        number = {key: n for n, key in enumerate(vocabulary)}
+        table = [weight(key) for key in vocabulary]
+        ids = [sorted(number[key] for key in row) for row in rows]
+        flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64)
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(row) for row in ids], out=ptr[1:])
+        weights = np.asarray(table, dtype=np.float64)[flat] if len(flat) else np.zeros(0)
+        return cls(ptr=ptr, ids=flat, weights=weights, size=len(vocabulary)), vocabulary
+
+    def row_of_entries(self) -> npt.NDArray[np.int64]:
+        """Return the row of every entry."""
+        return np.repeat(np.arange(len(self.ptr) - 1, dtype=np.int64), np.diff(self.ptr))
+
+    def totals(self) -> npt.NDArray[np.float64]:
+        """Return the sum of the weights of each row (entries added in id order)."""
+        return np.bincount(
+            self.row_of_entries(), weights=self.weights, minlength=len(self.ptr) - 1
+        ).astype(np.float64)
+
+    def expand(
+        self, rows: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Return, for the given rows in turn, (position in ``rows``, id, weight) per entry."""
+        lengths = self.ptr[rows + 1] - self.ptr[rows]
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+        starts = np.repeat(self.ptr[rows] - np.cumsum(lengths) + lengths, lengths)
+        entry = starts + np.arange(int(lengths.sum()), dtype=np.int64)
+        return owner, self.ids[entry], self.weights[entry]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Per statement, every key id it matches and how well (sorted ``row * size + id``).
+
+    Attributes:
+        codes: Sorted codes ``row * size + id``.
+        levels: Match value of each code.
+        size: Vocabulary size the codes were built with.
+    """
+
+    codes: npt.NDArray[np.int64]
+    levels: npt.NDArray[np.float64]
+    size: int
+
+    @classmethod
+    def exact(cls, rows: SparseRows) -> Reach:
+        """Every statement matches its own keys with 1."""
+        codes = rows.row_of_entries() * rows.size + rows.ids
+        return cls(codes=codes, levels=np.ones(len(codes)), size=rows.size)
+
+    def lookup(
+        self, rows: npt.NDArray[np.int64], ids: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return how well statement ``rows[k]`` matches key ``ids[k]`` (0 for no match)."""
+        if not len(self.codes):
+            return np.zeros(len(ids))
+        query = rows * self.size + ids
+        where = np.minimum(np.searchsorted(self.codes, query), len(self.codes) - 1)
+        return np.where(self.codes[where] == query, self.levels[where], 0.0)
+
+
+def _related_lemmas(vocabulary: Sequence[str]) -> dict[int, dict[int, float]]:
+    """Return, per lemma id, the other lemmas it softly matches and the value.
+
+    The relation of :func:`soft_overlap` is symmetric: a proper ending of at least
+    ``MIN_HEAD`` characters (either way) gives ``HEAD_MATCH``, a shared first
+    ``MIN_PREFIX`` characters gives ``PREFIX_MATCH``; the better value wins.
+    """
+    number = {x: n for n, x in enumerate(vocabulary)}
+    related: dict[int, dict[int, float]] = {}
+
+    def add(a: int, b: int, value: float) -> None:
+        for x, y in ((a, b), (b, a)):
+            row = related.setdefault(x, {})
+            if row.get(y, 0.0) < value:
+                row[y] = value
+
+    by_prefix: dict[str, list[int]] = {}
+    for n, x in enumerate(vocabulary):
+        for i in range(1, len(x) - MIN_HEAD + 1):
+            tail = number.get(x[i:])
+            if tail is not None:
+                add(n, tail, HEAD_MATCH)
+        if len(x) >= MIN_PREFIX:
+            by_prefix.setdefault(x[:MIN_PREFIX], []).append(n)
+    for members in by_prefix.values():
+        for a, b in itertools.combinations(members, 2):
+            add(a, b, PREFIX_MATCH)
+    return related
+
+
+class SoftOverlaps:
+    """:func:`soft_overlap` for many statement pairs at once (the same values).
+
+    Args:
+        lemmas: Each statement's casefolded lemmas.
+        weights: ``"l:" + lemma`` → weight (missing lemmas weigh 1).
+
+    Example:
+        >>> pairs = SoftOverlaps([frozenset({"sanktion"}), frozenset({"wirtschaftssanktion"})], {})
+        >>> pairs(np.array([0]), np.array([1])).round(2).tolist()
+        [0.8]
+    """
+
+    def __init__(self, lemmas: Sequence[frozenset[str]], weights: Mapping[str, float]) -> None:
+        self.rows, vocabulary = SparseRows.of(lemmas, lambda x: weights.get("l:" + x, 1.0))
+        self.totals = self.rows.totals()
+        related = _related_lemmas(vocabulary)
+        codes: dict[int, float] = {}
+        owners = self.rows.row_of_entries().tolist()
+        size = self.rows.size
+        for row, y in zip(owners, self.rows.ids.tolist(), strict=True):
+            base = row * size
+            codes[base + y] = 1.0
+            for x, value in related.get(y, {}).items():
+                if codes.get(base + x, 0.0) < value:
+                    codes[base + x] = value
+        keys = np.fromiter(sorted(codes), dtype=np.int64, count=len(codes))
+        levels = np.fromiter((codes[k] for k in keys.tolist()), dtype=np.float64, count=len(keys))
+        self.reach = Reach(codes=keys, levels=levels, size=size)
+
+    def directed(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return the weighted share of each left statement's lemmas matched in the right one."""
+        owner, ids, weights = self.rows.expand(left)
+        matched = np.bincount(
+            owner, weights=weights * self.reach.lookup(right[owner], ids), minlength=len(left)
+        )
+        totals = self.totals[left]
+        return np.divide(matched, totals, out=np.zeros(len(left)), where=totals > 0)
+
+    def __call__(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return the soft overlap of each pair ``(left[k], right[k])``."""
+        return (self.directed(left, right) + self.directed(right, left)) / 2.0
+
+
+class KeyOverlaps:
+    """:func:`weighted_overlap` (and "shares any key") for many statement pairs at once.
+
+    Args:
+        keys: Each statement's key set.
+        weights: Key → weight (missing keys weigh 1).
+    """
+
+    def __init__(self, keys: Sequence[frozenset[str]], weights: Mapping[str, float]) -> None:
+        self.rows, _ = SparseRows.of(keys, lambda key: weights.get(key, 1.0))
+        self.totals = self.rows.totals()
+        self.reach = Reach.exact(self.rows)
+
+    def shared(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return the summed weight of the keys each pair shares."""
+        owner, ids, weights = self.rows.expand(left)
+        shared = weights * self.reach.lookup(right[owner], ids)
+        return np.bincount(owner, weights=shared, minlength=len(left)).astype(np.float64)
+
+    def __call__(
+        self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return the weighted Jaccard overlap of each pair (0 when both sets are empty)."""
+        shared = self.shared(left, right)
+        union = self.totals[left] + self.totals[right] - shared
+        return np.divide(shared, union, out=np.zeros(len(left)), where=union > 0)
