@@ -38,13 +38,13 @@ from synopse.compare.conflicts_base import (
     SEVERITY_RANK,
     Context,
     Draft,
-    UnionFind,
     build_context,
 )
 from synopse.compare.conflicts_claims import find_attribution, find_characterization
 from synopse.compare.conflicts_frames import find_frames
 from synopse.compare.conflicts_time import find_temporal
 from synopse.compare.entities import spelling_variants
+from synopse.compare.unionfind import UnionFind
 from synopse.lang import load_table
 from synopse.model import Analysis
 from synopse.model.analysis import Quantity

@@ -35,12 +35,12 @@ from rapidfuzz.fuzz import partial_ratio, ratio
 from synopse.compare.conflicts_base import (
     Context,
     Draft,
-    UnionFind,
     evaluative_lexicon,
     negators,
     words_in,
 )
 from synopse.compare.lemmas import lemmatize
+from synopse.compare.unionfind import UnionFind
 from synopse.lang import load_set, load_table
 from synopse.model.analysis import Quote
 from synopse.model.comparison import ConflictValue

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
+from synopse.compare.unionfind import UnionFind
 from synopse.model import Analysis, EntityMention
 from synopse.model.comparison import EntityCluster, Evidence
 
@@ -138,22 +139,6 @@ class _Node:
         return min((doc, m.start) for doc, _, m in self.mentions)
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _compatible(a: str, b: str) -> bool:
     return a == b or "MISC" in (a, b) or {a, b} == {"ORG", "LOC"}
 
@@ -206,7 +191,7 @@ def resolve_entities(analyses: Sequence[Analysis]) -> list[EntityCluster]:
             node.docs.add(doc_index)
             node.mentions.append((doc_index, mention_index, mention))
     ordered = sorted(nodes.values(), key=lambda n: (n.first_seen, n.key))
-    uf = _UnionFind(len(ordered))
+    uf = UnionFind(len(ordered))
     context = _context(ordered)
     _merge_people(ordered, uf, context)
     _merge_others(ordered, uf, context)
@@ -226,7 +211,7 @@ def _shared_context(context: Sequence[set[str]], a: int, b: int, nodes: Sequence
     return len((context[a] & context[b]) - {nodes[a].key, nodes[b].key})
 
 
-def _merge_people(nodes: Sequence[_Node], uf: _UnionFind, context: Sequence[set[str]]) -> None:
+def _merge_people(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[str]]) -> None:
     people = [i for i, n in enumerate(nodes) if n.type == "PER"]
     full = [i for i in people if len(nodes[i].tokens) >= 2]
     single = [i for i in people if len(nodes[i].tokens) == 1]
@@ -285,7 +270,7 @@ def _exact_or_close(
     )
 
 
-def _merge_others(nodes: Sequence[_Node], uf: _UnionFind, context: Sequence[set[str]]) -> None:
+def _merge_others(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[str]]) -> None:
     others = [i for i, n in enumerate(nodes) if n.type != "PER"]
     by_initials: dict[str, list[int]] = defaultdict(list)
     for i in others:
@@ -315,7 +300,7 @@ def _merge_others(nodes: Sequence[_Node], uf: _UnionFind, context: Sequence[set[
 
 
 def _build(
-    nodes: Sequence[_Node], uf: _UnionFind, analyses: Sequence[Analysis]
+    nodes: Sequence[_Node], uf: UnionFind, analyses: Sequence[Analysis]
 ) -> list[EntityCluster]:
     groups: dict[int, list[_Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -428,13 +413,13 @@ def spelling_variants(
             surface = analysis.document.text[mention.start : mention.end]
             written[form][tokens[-1] if person else surface] += 1
     forms = sorted(spellings, key=lambda f: (-len(spellings[f]), f))
-    same = _UnionFind(len(forms))
+    same = UnionFind(len(forms))
     for x, form in enumerate(forms):
         for y in range(x + 1, len(forms)):
             if _same_spelling(form, forms[y]):
                 same.union(x, y)
     heads = sorted({same.find(x) for x in range(len(forms))})
-    variant = _UnionFind(len(forms))
+    variant = UnionFind(len(forms))
     for x, a in enumerate(heads):
         for b in heads[x + 1 :]:
             if _variant_of(forms[a], forms[b]):
