@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from synopse.errors import ConfigError
+from synopse.model import Failure
 from synopse.options import IngestOptions
+from synopse.report.terminal import make_console
 
 SourcesArgument = Annotated[
     list[str],
@@ -75,3 +80,17 @@ def write_output(content: str, output: Path | None) -> None:
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(content, encoding="utf-8")
+
+
+def write_rendered(render: Callable[[Console], None], output: Path | None) -> None:
+    """Run a rich renderer on the terminal, or into ``output`` at a fixed width, no colour."""
+    buffer = io.StringIO() if output is not None else None
+    render(make_console(buffer))
+    if buffer is not None:
+        write_output(buffer.getvalue(), output)
+
+
+def report_failures(failures: Iterable[Failure]) -> None:
+    """Print one ``error: SOURCE: reason`` line on stderr per failed source."""
+    for failure in failures:
+        typer.echo(f"error: {one_line(failure.source)}: {one_line(failure.error)}", err=True)

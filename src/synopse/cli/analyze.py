@@ -8,7 +8,6 @@ document that fails to analyse is reported on one stderr line; the others are ke
 from __future__ import annotations
 
 import enum
-import io
 import json
 from typing import Annotated
 
@@ -24,12 +23,14 @@ from synopse.cli._common import (
     fail,
     ingest_options,
     one_line,
+    report_failures,
     write_output,
+    write_rendered,
 )
 from synopse.ingest import ingest
 from synopse.model import Analysis, Failure
 from synopse.report.json import analysis_report
-from synopse.report.terminal import make_console, render_analysis
+from synopse.report.terminal import render_analysis
 
 
 class AnalyzeFormat(enum.StrEnum):
@@ -88,14 +89,10 @@ def analyze_cli(
             content = json.dumps(analysis_report(analyses, failures), ensure_ascii=False, indent=2)
             write_output(content + "\n", output)
         else:
-            buffer = io.StringIO() if output is not None else None
-            render_analysis(analyses, make_console(buffer))
-            if buffer is not None:
-                write_output(buffer.getvalue(), output)
+            write_rendered(lambda console: render_analysis(analyses, console), output)
     except typer.Exit:
         raise
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
-    for failure in failures:
-        typer.echo(f"error: {one_line(failure.source)}: {one_line(failure.error)}", err=True)
+    report_failures(failures)
     raise typer.Exit(1 if failures or not analyses else 0)

@@ -9,7 +9,6 @@ line and makes the exit code 1; fewer than two readable documents is an error.
 from __future__ import annotations
 
 import enum
-import io
 import json
 from typing import Annotated
 
@@ -23,17 +22,17 @@ from synopse.cli._common import (
     TimeoutOption,
     fail,
     one_line,
+    report_failures,
     write_output,
+    write_rendered,
 )
 from synopse.cli.analyze import run_analysis
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.pipeline import compare
 from synopse.errors import ConfigError
-from synopse.model import Failure
 from synopse.options import CompareOptions
 from synopse.report.comparison_json import comparison_report
 from synopse.report.comparison_terminal import render_comparison
-from synopse.report.terminal import make_console
 
 
 class CompareFormat(enum.StrEnum):
@@ -41,11 +40,6 @@ class CompareFormat(enum.StrEnum):
 
     text = "text"
     json = "json"
-
-
-def _report_failures(failures: list[Failure]) -> None:
-    for failure in failures:
-        typer.echo(f"error: {one_line(failure.source)}: {one_line(failure.error)}", err=True)
 
 
 def compare_cli(
@@ -82,7 +76,7 @@ def compare_cli(
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
     if len(analyses) < 2:
-        _report_failures(failures)
+        report_failures(failures)
         raise fail(
             f"need at least 2 documents to compare, but only {len(analyses)} could be read; "
             "pass two or more articles on the same story"
@@ -93,13 +87,10 @@ def compare_cli(
             report = comparison_report(comparison, failures)
             write_output(json.dumps(report, ensure_ascii=False, indent=2) + "\n", output)
         else:
-            buffer = io.StringIO() if output is not None else None
-            render_comparison(comparison, make_console(buffer))
-            if buffer is not None:
-                write_output(buffer.getvalue(), output)
+            write_rendered(lambda console: render_comparison(comparison, console), output)
     except typer.Exit:
         raise
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
-    _report_failures(failures)
+    report_failures(failures)
     raise typer.Exit(1 if failures else 0)

@@ -8,7 +8,6 @@ scored too when their paths are given.
 from __future__ import annotations
 
 import enum
-import io
 import json
 from pathlib import Path
 from typing import Annotated
@@ -17,9 +16,16 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from synopse.cli._common import OutputOption, fail, ingest_options, one_line, write_output
+from synopse.cli._common import (
+    OutputOption,
+    fail,
+    ingest_options,
+    one_line,
+    report_failures,
+    write_output,
+    write_rendered,
+)
 from synopse.evaluation.run import EvalResult, Metric, evaluate
-from synopse.report.terminal import make_console
 
 
 class EvalFormat(enum.StrEnum):
@@ -100,12 +106,8 @@ def eval_cli(
         if output_format is EvalFormat.json:
             write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
         else:
-            buffer = io.StringIO() if output is not None else None
-            make_console(buffer).print(_table(result))
-            if buffer is not None:
-                write_output(buffer.getvalue(), output)
+            write_rendered(lambda console: console.print(_table(result)), output)
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
-    for failure in result.failures:
-        typer.echo(f"error: {one_line(failure.source)}: {one_line(failure.error)}", err=True)
+    report_failures(result.failures)
     raise typer.Exit(1 if result.failures or (check and not result.passed) else 0)

@@ -26,6 +26,7 @@ from synopse.cli._common import (
     fail,
     ingest_options,
     one_line,
+    report_failures,
     write_output,
 )
 from synopse.ingest import ingest
@@ -103,6 +104,5 @@ def extract_cli(
             write_output(content, output)
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
-    for failure in result.failures:
-        typer.echo(f"error: {one_line(failure.source)}: {one_line(failure.error)}", err=True)
+    report_failures(result.failures)
     raise typer.Exit(1 if result.failures else 0)
