@@ -394,3 +394,105 @@ def test_mixed_language_text() -> None:
     assert {(q.mode, q.speaker, q.cue) for q in quotes} == {
         ("direct", "die Bürgermeisterin", "sagte")
     }
+
+
+# ---------------------------------------------------------------------------------------
+# Error classes found on unseen news text (issue 3, part 3).
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A bare surname after a clause-opening reporting verb, even a common word.
+        ("Die Stadt dürfe „nichts überstürzen“, sagte Montgomery.", "Montgomery"),
+        ("Die Lage bleibe angespannt, sagte Brenninger am Montag in Kassel.", "Brenninger"),
+        ("Die Preise würden weiter steigen, sagte Bauer der Zeitung.", "Bauer"),
+        ("„Das wird schwer“, sagte Kowalczyk gegenüber dem Sender.", "Kowalczyk"),
+        ("Die Lage bleibe angespannt, sagte die Ministerin.", "die Ministerin"),
+        # Not the subject of the reported clause before the comma.
+        ("Die Verhandlungen seien schwierig, erklärte Fischer.", "Fischer"),
+    ],
+)
+def test_surname_after_reporting_verb(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wann genau, kann niemand sagen.",
+        "Wie lange das dauert, kann keiner sagen.",
+        "Nichts sehen, nichts sagen, nichts hören?",
+        "Was kannst du uns darüber berichten?",
+    ],
+)
+def test_negated_indefinite_and_interrogative_words_are_no_speakers(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An abstract noun heading a Konjunktiv clause is its content.
+        ("Die Verhaftung des Reporters bestätige das düstere Bild.", None),
+        ("Die Schließung der Schulen bestätige die Sorgen der Eltern, heißt es.", None),
+        # Institutions and documents with the same endings stay speakers.
+        ("Die Bundesregierung bestätigte, dass die Grenze offen bleibe.", "Die Bundesregierung"),
+        ("Laut der Förderrichtlinie sei der Antrag bis Mai zu stellen.", "der Förderrichtlinie"),
+        ("Die Gewerkschaft betonte, der Streik gehe weiter.", "Die Gewerkschaft"),
+    ],
+)
+def test_abstract_nouns_are_content_not_speaker(text: str, speaker: str | None) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir geben nicht nach“, wurde sie von Teilnehmern zitiert.", "sie"),
+        (
+            "Teilnehmer zitierten die Ministerin mit den Worten, man müsse nachlegen.",
+            "die Ministerin",
+        ),
+    ],
+)
+def test_the_quoted_person_is_the_speaker_of_zitieren(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "name"),
+    [
+        (
+            "Angela Beispiel traf Otto Muster. „Wir sind uns einig“, sagte er.",
+            ["Angela Beispiel", "Otto Muster"],
+            "Otto Muster",
+        ),
+        (
+            "Otto Muster traf Angela Beispiel. „Wir sind uns einig“, sagte er.",
+            ["Otto Muster", "Angela Beispiel"],
+            "Otto Muster",
+        ),
+        (
+            "Otto Muster traf Angela Beispiel. „Wir sind uns einig“, sagte sie.",
+            ["Otto Muster", "Angela Beispiel"],
+            "Angela Beispiel",
+        ),
+        # The role noun tells the gender where the given name does not.
+        (
+            "Die Ministerin Kim Beispiel traf Otto Muster. „Es eilt“, sagte sie.",
+            ["Kim Beispiel", "Otto Muster"],
+            "Kim Beispiel",
+        ),
+    ],
+)
+def test_pronouns_resolve_by_gender(text: str, people: list[str], name: str) -> None:
+    entities = []
+    for person in people:
+        role = "Ministerin" if f"Ministerin {person}" in text else None
+        entities.append(mention(text, person, role))
+    quotes = [q for q in quotes_of(text, entities) if q.mode == "direct"]
+    assert [q.speaker_name for q in quotes] == [name]

@@ -30,6 +30,7 @@ from synopse.analysis.speakers import (
     SentenceTokens,
     SpeakerRef,
     Tok,
+    is_speaker_phrase,
     parse_np,
     plausible_speaker,
     postposed_speaker,
@@ -333,7 +334,11 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             _add_source(text, cues, toks, i, i + 2, "aus Sicht", clause[i], lang, label_end=i + 1)
         elif lower == "so" and i > 0 and toks[i - 1].text == ",":
             end = parse_np(toks, i + 1, lang)
-            if end > i + 1 and (end >= size or not toks[end].is_word or toks[end].text.islower()):
+            if (
+                end > i + 1
+                and (end >= size or not toks[end].is_word or toks[end].text.islower())
+                and is_speaker_phrase(toks[i + 1 : end], names, lang)
+            ):
                 ref = _ref(text, toks, i + 1, end)
                 cues.append(_Cue("frame", "so", tok.start, tok.end, ref, i, clause[i]))
         elif lower == "wörtlich" and i + 1 < size and toks[i + 1].text == ":":
@@ -529,18 +534,30 @@ def _verb_cue(
     first = bisect.bisect_left(reciprocal, start)
     if first < len(reciprocal) and reciprocal[first] < i + _CLAUSE_WINDOW:
         return None
-    if passive:
+    quoting = "zitieren" in _lemmas(tok.lower, lang)
+    if passive and not quoting:
         ref = _passive_agent(text, context, start, i)
         return _Cue("verb", label, tok.start, tok.end, ref, i, start, anchor)
+    if quoting and not passive:
+        # "X zitierte die Ministerin mit den Worten …": the one quoted is the object.
+        phrase = postposed_speaker(toks, i, context.skip_adverbs, lang)
+        if phrase is not None and is_speaker_phrase(toks[phrase[0] : phrase[1]], names, lang):
+            return _Cue("verb", label, tok.start, tok.end, _ref(text, toks, *phrase), i, start)
     kind = "verb"
     phrase = preposed_speaker(toks, anchor, context.clause, context.skip_adverbs, lang)
+    if phrase is not None and not is_speaker_phrase(toks[phrase[0] : phrase[1]], names, lang):
+        return None
     ref = None if phrase is None else _ref(text, toks, *phrase)
     if ref is None:
         phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
         if phrase is not None:
+            words = toks[phrase[0] : phrase[1]]
+            if not is_speaker_phrase(words, names, lang):
+                return None
             ref = _ref(text, toks, *phrase)
             if anchor == start and start > 0:
-                if not plausible_speaker(toks[phrase[0] : phrase[1]], names, lang):
+                following = toks[phrase[1]] if phrase[1] < len(toks) else None
+                if not plausible_speaker(words, names, lang, following=following):
                     return None
                 kind = "frame"
     if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):

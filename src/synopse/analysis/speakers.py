@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import simplemma
 
-from synopse.lang import load_table
+from synopse.lang import load_set, load_table
 from synopse.model import EntityMention
 
 _WORD = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
@@ -75,6 +75,60 @@ def word_classes(lang: str) -> dict[str, frozenset[str]]:
     for row in load_table(lang, "quote_words.tsv"):
         classes.setdefault(row["word"], set()).add(row["class"])
     return {word: frozenset(found) for word, found in classes.items()}
+
+
+@functools.cache
+def _followers(lang: str) -> frozenset[str]:
+    return load_set(lang, "quote_speaker_followers.txt")
+
+
+@functools.cache
+def _non_speakers(lang: str) -> frozenset[str]:
+    return load_set(lang, "quote_non_speakers.txt")
+
+
+@functools.cache
+def _content_suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_set(lang, "quote_content_suffixes.txt"), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _first_name_genders(lang: str) -> dict[str, str]:
+    return {row["name"]: row["gender"] for row in load_table(lang, "quote_first_name_gender.tsv")}
+
+
+_CLOSING = frozenset([",", ".", "!", "?", ";", ":", "(", ")", "–", "—"])
+#: Endings that make a role noun feminine ("Sprecherin", "Kanzlerinnen" aside).
+_FEMININE_ROLE = re.compile(r"(?:in|frau)$")
+_MIN_CONTENT_NOUN = 6
+
+
+def is_speaker_phrase(words: Sequence[Tok], names: Sequence[int], lang: str) -> bool:
+    """Tell whether a phrase next to a cue can name who speaks.
+
+    A speaker is a person, a group, an institution, a document or a pronoun. A phrase that
+    opens with a negated, indefinite or interrogative word ("niemand", "man", "Wann") is
+    none, and neither is one headed by an abstract noun ("Die Inhaftierung des Reporters
+    bestätige …": the subject of the reported content) unless that noun names a role,
+    body or document or a name is recognised there.
+
+    Args:
+        words: The tokens of the phrase.
+        names: Sorted start offsets of person and organisation mentions.
+        lang: Language of the word lists.
+
+    Returns:
+        False when the phrase cannot be a speaker.
+    """
+    if not words or words[0].lower in _non_speakers(lang):
+        return False
+    head = next((w for w in words if _is_head(w, lang)), None)
+    if head is None or len(head.text) < _MIN_CONTENT_NOUN or role_noun(head.text, lang):
+        return True
+    if not head.lower.endswith(_content_suffixes(lang)):
+        return True
+    position = bisect.bisect_left(names, words[0].start)
+    return position < len(names) and names[position] < words[-1].end
 
 
 #: Tokens that close a clause (a new one starts after them).
@@ -343,16 +397,20 @@ def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
     return end
 
 
-def plausible_speaker(words: Sequence[Tok], names: Sequence[int], lang: str) -> bool:
+def plausible_speaker(
+    words: Sequence[Tok], names: Sequence[int], lang: str, *, following: Tok | None = None
+) -> bool:
     """Tell whether the words of a phrase after a verb can be its speaker.
 
-    A bare common noun ("weist Kritik zurück") is rejected; a name, a role noun or a word
-    the lemmatizer does not know is accepted.
+    A bare common noun ("weist Kritik zurück") is rejected; a name, a role noun, a word
+    the lemmatizer does not know, or a capitalised word that closes the clause (", sagte
+    Montgomery.", ", so Müller am Montag") is accepted.
 
     Args:
         words: The tokens of the phrase.
         names: Sorted start offsets of person and organisation mentions.
         lang: Language of the word lists.
+        following: The token after the phrase, or None at the end of the sentence.
 
     Returns:
         False for a lone known common noun that is no name and no role.
@@ -360,6 +418,8 @@ def plausible_speaker(words: Sequence[Tok], names: Sequence[int], lang: str) -> 
     if len(words) != 1 or not words[0].is_cap:
         return True
     word = words[0]
+    if following is None or following.text in _CLOSING or following.lower in _followers(lang):
+        return True
     position = bisect.bisect_left(names, word.start)
     if position < len(names) and names[position] == word.start:
         return True
@@ -408,6 +468,10 @@ def preposed_speaker(
         if end == begin or (end == begin + 1 and first.lower in _NON_SPEAKERS):
             continue
         if end < anchor - 1 and tokens[end].text == ",":
+            continue
+        if begin < start and any(tok.text != "," for tok in tokens[end:anchor]):
+            # "Die Lage bleibe ernst, sagte X": an earlier clause is the speaker only as
+            # an apposition that reaches the verb ("Die Sprecherin, Jana Beispiel, sagte").
             continue
         if _few_lowercase_words(tokens, end, anchor):
             if first.lower in ("das", "die", "der") and end == begin + 1:
@@ -492,7 +556,7 @@ def speaker_name(
     if first in _INDEFINITE or (words[0].is_cap and _plural_role(words, lang)):
         return None
     if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
-        return _resolve_pronoun(ref, entities, previous)
+        return _resolve_pronoun(ref, entities, previous, lang)
     head = role_noun(words[-1].text, lang)
     if inside and (head is None or noun_kind(head, lang) != "person"):
         return inside[-1].name
@@ -524,13 +588,64 @@ def _resolve_pronoun(
     ref: SpeakerRef,
     entities: Sequence[EntityMention],
     previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
 ) -> str | None:
-    before = [m for m in entities if m.type == "PER" and m.end <= ref.start]
-    if before:
-        return max(before, key=lambda m: m.end).name
+    wanted = "m" if ref.text.lower() in _PRONOUNS_MASC else "f"
+    genders = _entity_genders(entities, lang)
+    before = sorted(
+        (m for m in entities if m.type == "PER" and m.end <= ref.start),
+        key=lambda m: m.end,
+        reverse=True,
+    )
+    for mention in before:
+        if genders.get(mention.name, wanted) == wanted:
+            return mention.name
     for earlier, name in reversed(previous):
-        if name is not None and earlier.end <= ref.start:
+        if name is None or earlier.end > ref.start:
+            continue
+        gender = genders.get(name) or _phrase_gender(earlier.text, lang) or _name_gender(name, lang)
+        if gender in (None, wanted):
             return name
+    return None
+
+
+def _entity_genders(entities: Sequence[EntityMention], lang: str) -> dict[str, str]:
+    """Return entity name → "m"/"f" where a role or a given name tells; else absent."""
+    found: dict[str, str] = {}
+    for mention in entities:
+        if mention.type != "PER" or mention.name in found:
+            continue
+        gender = (_phrase_gender(mention.role, lang) if mention.role else None) or _name_gender(
+            mention.name, lang
+        )
+        if gender is not None:
+            found[mention.name] = gender
+    return found
+
+
+def _name_gender(name: str, lang: str) -> str | None:
+    first = name.split()[0] if name.split() else ""
+    return _first_name_genders(lang).get(first)
+
+
+def _phrase_gender(phrase: str, lang: str) -> str | None:
+    """Return "m"/"f" from the role nouns and articles of a phrase ("die Ministerin")."""
+    words = [t for t in tokenize(phrase, 0, len(phrase)) if t.is_word]
+    for word in words:
+        noun = role_noun(word.text, lang) if word.is_cap else None
+        if noun is None or noun_kind(noun, lang) != "person" or noun.endswith("e"):
+            continue
+        return "f" if _FEMININE_ROLE.search(noun) else "m"
+    if len(words) >= 2 and words[1].is_cap:
+        # An article with a singular noun: "der Minister" (m), "die Ministerin" (f).
+        if words[0].lower == "der" and not words[1].lower.endswith(("in", "innen")):
+            return "m"
+        if words[0].lower == "die" and words[1].lower.endswith("in"):
+            return "f"
+    for word in words:
+        gender = _first_name_genders(lang).get(word.text)
+        if gender is not None:
+            return gender
     return None
 
 
