@@ -441,6 +441,8 @@ def test_negated_indefinite_and_interrogative_words_are_no_speakers(text: str) -
         ("Die Bundesregierung bestätigte, dass die Grenze offen bleibe.", "Die Bundesregierung"),
         ("Laut der Förderrichtlinie sei der Antrag bis Mai zu stellen.", "der Förderrichtlinie"),
         ("Die Gewerkschaft betonte, der Streik gehe weiter.", "Die Gewerkschaft"),
+        # An abstract noun before the verb leaves a role noun after it as the speaker.
+        ("Als Begründung nannte das Landesamt die hohen Kosten.", "das Landesamt"),
     ],
 )
 def test_abstract_nouns_are_content_not_speaker(text: str, speaker: str | None) -> None:

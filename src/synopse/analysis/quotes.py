@@ -35,6 +35,7 @@ from synopse.analysis.speakers import (
     plausible_speaker,
     postposed_speaker,
     preposed_speaker,
+    role_noun,
     speaker_name,
     tokenize,
     word_classes,
@@ -546,7 +547,11 @@ def _verb_cue(
     kind = "verb"
     phrase = preposed_speaker(toks, anchor, context.clause, context.skip_adverbs, lang)
     if phrase is not None and not is_speaker_phrase(toks[phrase[0] : phrase[1]], names, lang):
-        return None
+        # "Als Begründung nannte das Ministerium …": the speaker may still follow the verb.
+        after = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
+        if after is None or not _named_or_role(toks[after[0] : after[1]], names, lang):
+            return None
+        phrase = after
     ref = None if phrase is None else _ref(text, toks, *phrase)
     if ref is None:
         phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
@@ -568,6 +573,14 @@ def _verb_cue(
     if ref is None:
         return None
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
+
+
+def _named_or_role(words: Sequence[Tok], names: Sequence[int], lang: str) -> bool:
+    """True for a phrase that holds a recognised name or a role, body or document noun."""
+    if any(w.is_cap and role_noun(w.text, lang) is not None for w in words):
+        return True
+    position = bisect.bisect_left(names, words[0].start) if words else 0
+    return bool(words) and position < len(names) and names[position] < words[-1].end
 
 
 def _passive_agent(text: str, context: SentenceTokens, start: int, verb: int) -> SpeakerRef | None:
