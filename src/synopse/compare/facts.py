@@ -35,11 +35,14 @@ from synopse.compare.embeddings import Embedder, get_embedder
 from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
 from synopse.compare.statements import (
     KeyOverlaps,
+    LemmaIndex,
     SoftOverlaps,
     SparseRows,
     Statement,
     extract_statements,
     key_weights,
+    soft_overlap,
+    weighted_overlap,
 )
 from synopse.errors import ConfigError
 from synopse.model import Analysis
@@ -61,6 +64,8 @@ class FactOptions:
         neighbours: Embedding neighbours per statement and other document (on average)
             taken as candidates.
         max_key_share: Keys held by more than this share of statements do not block.
+        rare_key: Keys held by more statements than this propose a pair only when
+            the two share a second such key.
         w_embedding: Weight of the sentence-embedding cosine.
         w_ngrams: Weight of the cosine of hashed lemma and character n-gram vectors.
         w_lemmas: Weight of the soft lemma overlap (compounds and variants count).
@@ -78,6 +83,7 @@ class FactOptions:
     max_per_doc: int = 2
     neighbours: int = 3
     max_key_share: float = 0.1
+    rare_key: int = 1_000_000
     w_embedding: float = 0.2
     w_ngrams: float = 0.2
     w_lemmas: float = 0.5
@@ -90,8 +96,10 @@ class FactOptions:
 
 #: Largest product of two group sizes for which average linkage scores every pair.
 _FULL_LINKAGE = 64
-#: Pairs scored per block of array operations (bounds memory).
-_SCORE_BLOCK = 65_536
+#: Pairs scored per block of array operations (small blocks stay in the CPU cache).
+_SCORE_BLOCK = 4_096
+#: Most unscored pairs that are scored one by one rather than in bulk.
+_SMALL_BATCH = 16
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 Codes = npt.NDArray[np.int64]
@@ -111,11 +119,11 @@ class _Scorer:
         self.vectors = vectors
         self.ngrams = ngrams
         self.options = options
-        weights = key_weights(statements)
+        self.weights = weights = key_weights(statements)
         self.lemmas = SoftOverlaps([s.lemmas for s in statements], weights)
-        self.entities = KeyOverlaps(
-            [frozenset("e:" + x for x in s.entities) for s in statements], weights
-        )
+        self.entity_keys = [frozenset("e:" + x for x in s.entities) for s in statements]
+        self.entities = KeyOverlaps(self.entity_keys, weights)
+        self.indexes: dict[int, LemmaIndex] = {}
         self.values = KeyOverlaps([s.values for s in statements], {})
         self.cache: dict[tuple[int, int], float] = {}
 
@@ -151,11 +159,33 @@ class _Scorer:
         """Return the score of each pair, scoring the ones not seen yet in one batch."""
         keys = [(i, j) if i < j else (j, i) for i, j in pairs]
         missing = sorted({k for k in keys if k not in self.cache})
-        if missing:
+        if len(missing) > _SMALL_BATCH:
             left = np.fromiter((i for i, _ in missing), dtype=np.int64, count=len(missing))
             right = np.fromiter((j for _, j in missing), dtype=np.int64, count=len(missing))
             self.fill((left, right))
+        else:
+            for i, j in missing:
+                self.cache[i, j] = self._one(i, j)
         return [self.cache[k] for k in keys]
+
+    def _one(self, i: int, j: int) -> float:
+        # A few pairs: plain Python is faster than the array set-up of bulk().
+        o = self.options
+        a, b = self.statements[i], self.statements[j]
+        return (
+            o.w_embedding * float(self.vectors[i] @ self.vectors[j])
+            + o.w_ngrams * float(self.ngrams[i] @ self.ngrams[j])
+            + o.w_lemmas * soft_overlap(self._index(i), self._index(j), self.weights)
+            + o.w_entities
+            * weighted_overlap(self.entity_keys[i], self.entity_keys[j], self.weights)
+            + o.w_values * (1.0 if a.values & b.values else 0.0)
+        )
+
+    def _index(self, i: int) -> LemmaIndex:
+        index = self.indexes.get(i)
+        if index is None:
+            index = self.indexes[i] = LemmaIndex.of(self.statements[i].lemmas)
+        return index
 
     def score(self, i: int, j: int) -> float:
         """Return the score of one pair."""
@@ -164,9 +194,20 @@ class _Scorer:
         return cached if cached is not None else self.scores([key])[0]
 
 
-def _key_pairs(statements: Sequence[Statement], docs: npt.NDArray[np.int64], limit: int) -> Codes:
-    """Return the codes ``i * n + j`` of the pairs sharing a key held by at most ``limit``."""
+def _key_pairs(
+    statements: Sequence[Statement],
+    docs: npt.NDArray[np.int64],
+    limit: int,
+    rare: int | None = None,
+) -> Codes:
+    """Return the codes ``i * n + j`` of the pairs of different documents sharing keys.
+
+    A key held by at most ``rare`` statements proposes its pairs on its own; one held by
+    more (up to ``limit``) only for pairs that share at least two such keys, which keeps
+    the pair count near linear when many documents repeat the same common words.
+    """
     n = len(statements)
+    rare = limit if rare is None else min(rare, limit)
     rows, _ = SparseRows.of([s.keys for s in statements])
     order = np.argsort(rows.ids, kind="stable")
     keys = rows.ids[order]
@@ -183,7 +224,12 @@ def _key_pairs(statements: Sequence[Statement], docs: npt.NDArray[np.int64], lim
     i = owners[left]
     j = owners[left + 1 + rank]
     keep = docs[i] != docs[j]
-    return np.asarray(i[keep] * n + j[keep], dtype=np.int64)
+    codes = i[keep] * n + j[keep]
+    common = run_size[left][keep] > rare
+    if common.any():
+        shared, times = np.unique(codes[common], return_counts=True)
+        codes = np.concatenate([codes[~common], shared[times >= 2]])
+    return np.asarray(codes, dtype=np.int64)
 
 
 def _neighbour_pairs(
@@ -323,10 +369,16 @@ def _attach(
     so the order of facts does not matter.
     """
     statements = scorer.statements
-    partners: dict[int, set[int]] = defaultdict(set)
-    for i, j in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
-        partners[i].add(j)
-        partners[j].add(i)
+    n = len(statements)
+    proposed = set((pairs[0] * n + pairs[1]).tolist())
+    # A mean above the bar needs a member above it, so only statements with a known
+    # score above it to some member are candidates (scoring every statement against
+    # every member would be quadratic).
+    strong: dict[int, list[int]] = defaultdict(list)
+    for (i, j), value in scorer.cache.items():
+        if value >= options.attach:
+            strong[i].append(j)
+            strong[j].append(i)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
     for group in groups:
@@ -335,16 +387,19 @@ def _attach(
             result.append(group)
             continue
         best: dict[int, tuple[float, int]] = {}
-        for candidate in sorted(set().union(*(partners[m] for m in group))):
+        passing = []
+        for candidate in sorted({c for m in group for c in strong.get(m, ())}):
             doc = statements[candidate].doc_index
             if doc in docs or (candidate in in_fact and not options.attach_shared):
                 continue
-            # A mean above the bar needs a member above it; the pairs blocking scored
-            # tell cheaply (scoring every candidate against every member does not).
-            known = [scorer.cache.get((min(candidate, m), max(candidate, m)), 0.0) for m in group]
-            if max(known) < options.attach:
-                continue
-            mean = sum(scorer.scores([(candidate, m) for m in group])) / len(group)
+            # Blocking must have proposed the candidate with some member.
+            if any(min(candidate, m) * n + max(candidate, m) in proposed for m in group):
+                passing.append(candidate)
+        size = len(group)
+        flat = scorer.scores([(c, m) for c in passing for m in group])
+        for rank, candidate in enumerate(passing):
+            doc = statements[candidate].doc_index
+            mean = sum(flat[rank * size : (rank + 1) * size]) / size
             if mean >= options.attach and (doc not in best or mean > best[doc][0]):
                 best[doc] = (mean, candidate)
         result.append(sorted(group + [c for _, c in best.values()]))
@@ -422,7 +477,12 @@ def find_facts(
     pairs = _decode(
         np.concatenate(
             [
-                _key_pairs(statements, owners, _key_limit(statements, options.max_key_share)),
+                _key_pairs(
+                    statements,
+                    owners,
+                    _key_limit(statements, options.max_key_share),
+                    options.rare_key,
+                ),
                 _neighbour_pairs(vectors, owners, k, 512),
                 _neighbour_pairs(ngrams, owners, k, 512),
             ]
