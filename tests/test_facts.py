@@ -18,7 +18,7 @@ from synopse.compare.statements import (
     weighted_overlap,
     word_similarity,
 )
-from synopse.model import Analysis, Document
+from synopse.model import Analysis, Document, Span
 from synopse.model.comparison import Fact
 
 # Three invented reports of one invented event.
@@ -228,3 +228,24 @@ def test_bulk_key_overlap_equals_pairwise() -> None:
     expected = [weighted_overlap(sets[a], sets[b], weights) for a, b in pairs]
     assert bulk == pytest.approx(expected)
     assert bulk[3] == pytest.approx(2.0 / 2.5)
+
+
+def test_statements_leave_out_headings_and_keep_values() -> None:
+    heading = "Brücke in Lindenau wird saniert und gesperrt"
+    body = (
+        "Die Stadt sperrt die Brücke am 3. März 2024 für sechs Monate. "
+        "Die Sanierung kostet rund 4,5 Millionen Euro."
+    )
+    text = heading + "\n\n" + body
+    document = Document(
+        id="h",
+        text=text,
+        source="h",
+        published="2024-02-20",
+        structure=(Span(0, len(heading), "heading"),),
+    )
+    statements = extract_statements([analyze(document)], [])
+    starts = [s.start for s in statements]
+    assert starts and min(starts) > len(heading)
+    assert any(v.startswith("d:2024-03-03") for s in statements for v in s.values)
+    assert any(v.startswith("q:") for s in statements for v in s.values)

@@ -10,6 +10,7 @@ index over them gives candidate pairs without comparing all sentences with each 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -107,15 +108,26 @@ def extract_statements(
     for doc_index, analysis in enumerate(analyses):
         document = analysis.document
         text = document.text
-        headings = [s for s in document.structure if s.label == "heading"]
+        in_heading = _Covered(
+            [(s.start, s.end) for s in document.structure if s.label == "heading"]
+        )
         mentions = sorted(
             (m.start, m.end, index.get((document.id, m.start, m.end), ""))
             for m in analysis.entities
         )
+        mention_starts = [m[0] for m in mentions]
+        quantities = sorted(
+            (q.start, f"q:{_number(q.low)}:{q.unit.casefold()}") for q in analysis.quantities
+        )
+        dates = sorted((d.start, "d:" + d.value) for d in analysis.dates if d.precision == "day")
         for number, sentence in enumerate(analysis.sentences):
-            if any(h.start <= sentence.start and sentence.end <= h.end for h in headings):
+            if in_heading(sentence.start, sentence.end):
                 continue
-            inside = [m for m in mentions if sentence.start <= m[0] < sentence.end]
+            inside = mentions[
+                bisect.bisect_left(mention_starts, sentence.start) : bisect.bisect_left(
+                    mention_starts, sentence.end
+                )
+            ]
             lemmas = set()
             words = 0
             for match in _WORD.finditer(text, sentence.start, sentence.end):
@@ -130,16 +142,8 @@ def extract_statements(
                         lemmas.add(lemma)
             if words < MIN_WORDS:
                 continue
-            values = {
-                f"q:{_number(q.low)}:{q.unit.casefold()}"
-                for q in analysis.quantities
-                if sentence.start <= q.start < sentence.end
-            }
-            values.update(
-                "d:" + d.value
-                for d in analysis.dates
-                if sentence.start <= d.start < sentence.end and d.precision == "day"
-            )
+            values = set(_starting_in(quantities, sentence.start, sentence.end))
+            values.update(_starting_in(dates, sentence.start, sentence.end))
             out.append(
                 Statement(
                     doc=document.id,
@@ -154,6 +158,27 @@ def extract_statements(
                 )
             )
     return out
+
+
+class _Covered:
+    """Answers whether a range lies inside one of a set of spans (in log time)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # Furthest end among the spans starting at or before each one.
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self.starts, start)
+        return at > 0 and self.reach[at - 1] >= end
+
+
+def _starting_in(items: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The values of the sorted ``(start, value)`` items that start in ``start:end``."""
+    low = bisect.bisect_left(items, (start, ""))
+    high = bisect.bisect_left(items, (end, ""))
+    return [value for _, value in items[low:high]]
 
 
 def key_weights(statements: Sequence[Statement]) -> dict[str, float]:
