@@ -8,11 +8,12 @@ import pytest
 from synopse.analysis.pipeline import analyze
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
-from synopse.compare.facts import FactOptions, candidate_pairs, find_facts
+from synopse.compare.facts import FactOptions, _decode, _key_pairs, candidate_pairs, find_facts
 from synopse.compare.statements import (
     KeyOverlaps,
     LemmaIndex,
     SoftOverlaps,
+    Statement,
     extract_statements,
     soft_overlap,
     weighted_overlap,
@@ -249,3 +250,46 @@ def test_statements_leave_out_headings_and_keep_values() -> None:
     assert starts and min(starts) > len(heading)
     assert any(v.startswith("d:2024-03-03") for s in statements for v in s.values)
     assert any(v.startswith("q:") for s in statements for v in s.values)
+
+
+def _statement(doc: int, lemmas: set[str]) -> Statement:
+    return Statement(
+        doc=str(doc),
+        doc_index=doc,
+        sentence=0,
+        start=0,
+        end=1,
+        lemmas=frozenset(lemmas),
+        entities=frozenset(),
+        values=frozenset(),
+        words=len(lemmas),
+    )
+
+
+# (document, lemmas): "sagen" is held by five statements, "brücke" by two, the
+# "sperrung"/"monat" pair by three statements each.
+BLOCKING = [
+    (0, {"sagen", "brücke", "sperrung", "monat"}),
+    (1, {"sagen", "brücke"}),
+    (2, {"sagen", "sperrung", "monat"}),
+    (3, {"sagen", "sperrung", "monat"}),
+    (3, {"sagen", "kosten"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("limit", "rare", "expected"),
+    [
+        (5, None, {(0, 1), (0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4), (2, 3), (2, 4)}),
+        (3, None, {(0, 1), (0, 2), (0, 3), (2, 3)}),
+        # Keys held by more than two statements need a second shared key.
+        (5, 2, {(0, 1), (0, 2), (0, 3), (2, 3)}),
+        (3, 2, {(0, 1), (0, 2), (0, 3), (2, 3)}),
+        (5, 1, {(0, 1), (0, 2), (0, 3), (2, 3)}),
+    ],
+)
+def test_key_blocking(limit: int, rare: int | None, expected: set[tuple[int, int]]) -> None:
+    statements = [_statement(doc, lemmas) for doc, lemmas in BLOCKING]
+    docs = np.array([s.doc_index for s in statements], dtype=np.int64)
+    left, right = _decode(_key_pairs(statements, docs, limit, rare), len(statements))
+    assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected

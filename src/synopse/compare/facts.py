@@ -14,7 +14,10 @@ Candidate pairs come from blocking, never from all pairs of all sentences: an in
 index over the rarer keys (lemmas, entity clusters, values that occur in at most a share
 of the statements) plus the top-k embedding neighbours of each statement in the other
 documents (one matrix product per block of rows; quadratic in sentences but numpy-fast
-for a few thousand, and the only quadratic step).
+for a few thousand, and the only quadratic step). The candidates are scored in bulk:
+cosines as row-wise dot products and the lemma, entity and value overlaps as sparse
+look-ups (:class:`synopse.compare.statements.SoftOverlaps`), in blocks small enough to
+stay in the CPU cache; the few pairs linking asks for later are scored one by one.
 
 Pairs scoring above ``threshold`` are linked in order of score; two groups merge only
 when the result holds at most ``max_per_doc`` sentences of any document and their
@@ -65,7 +68,9 @@ class FactOptions:
             taken as candidates.
         max_key_share: Keys held by more than this share of statements do not block.
         rare_key: Keys held by more statements than this propose a pair only when
-            the two share a second such key.
+            the two share a second such key (None: every key under the limit
+            proposes its pairs). On 100-document stories 10 cuts the pairs scored
+            from about 250,000 to 100,000 but drops about a third of the links.
         w_embedding: Weight of the sentence-embedding cosine.
         w_ngrams: Weight of the cosine of hashed lemma and character n-gram vectors.
         w_lemmas: Weight of the soft lemma overlap (compounds and variants count).
@@ -83,7 +88,7 @@ class FactOptions:
     max_per_doc: int = 2
     neighbours: int = 3
     max_key_share: float = 0.1
-    rare_key: int = 1_000_000
+    rare_key: int | None = None
     w_embedding: float = 0.2
     w_ngrams: float = 0.2
     w_lemmas: float = 0.5
