@@ -151,7 +151,7 @@ class Gazetteer:
         return known
 
     def is_first_name(self, word: str) -> bool:
-        """Return True for a given name, also hyphenated or compounded ("Hansjürgen")."""
+        """Return True for a given name, also hyphenated or compounded ("Karlheinz")."""
         names = self.first_names
         if word in names:
             return True

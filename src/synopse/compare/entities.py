@@ -2,7 +2,7 @@
 
 Each document's analysis already groups its own mentions under one normalised name
 ("Bidens" → "Joe Biden"). Outlets still differ from each other: one misspells a surname
-("Psaki"/"Psake"), one writes "Nato" and another "NATO", one uses the acronym and
+("Meyer"/"Meier"), one writes "Nato" and another "NATO", one uses the acronym and
 another the full form ("OSZE"), one gives the first name and another only the surname,
 and inflection differs ("Weißes Haus"/"Weißen Hauses"). This module merges those names
 into :class:`~synopse.model.comparison.EntityCluster` objects with evidence for every

@@ -67,7 +67,7 @@ class Quote:
         speaker: The speaker as written ("ein US-Vertreter"), or None when unnamed.
         speaker_start: Offset of the speaker phrase, or -1.
         speaker_end: End of the speaker phrase, or -1.
-        speaker_name: Name of the resolved entity mention ("Juri Uschakow") when the
+        speaker_name: Name of the resolved entity mention ("Jana Beispiel") when the
             speaker phrase refers to a named entity in the document, else None.
         cue: The reporting verb or construction ("sagte", "laut", "zufolge", "Konjunktiv").
         cue_start: Offset of the cue in the text, or -1 for a mood-only cue.
