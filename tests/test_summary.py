@@ -122,7 +122,10 @@ def test_soft_conflicts_are_not_summarised(analyses: list[Analysis]) -> None:
 
 def test_exclusive_facts_fill_up_framed_as_single_source(analyses: list[Analysis]) -> None:
     summary = summarize(analyses, _facts(analyses), [])
-    assert len(summary) == 5
+    # f2 groups "Rund 40 Fähren" with "55 Fähren": no wording of it is stated by two
+    # documents, so it is no consensus sentence; the three exclusive facts fill up.
+    assert len(summary) == 4
+    assert all("f2" not in s.facts for s in summary)
     exclusive = [s for s in summary if len(s.sources) == 1]
     assert {s.facts[0] for s in exclusive} <= {"f3", "f4", "f5"}
     assert all(s.text.startswith("Nur ") for s in exclusive)
@@ -158,3 +161,24 @@ def test_phrases_fall_back_to_language_neutral_frames(lang: str, key: str, expec
 def test_dangling_starts_are_language_data() -> None:
     assert {"dazu", "und", "sie"} <= dangling_starts("de")
     assert dangling_starts("xx") == frozenset()
+
+
+def test_consensus_sentences_cite_only_documents_that_state_them() -> None:
+    """A fact may group sentences that add different details or figures; citations may not."""
+    from pathlib import Path
+
+    from synopse import compare, load
+    from synopse.options import CompareOptions
+
+    demo = Path(__file__).resolve().parent.parent / "demo" / "corpus"
+    comparison = compare(load([demo]), options=CompareOptions(embedder="hashing"))
+    texts = {d.id: d.text for d in comparison.documents}
+    consensus = [s for s in comparison.summary if "„" not in s.text and "laut" not in s.text]
+    assert consensus
+    for sentence in consensus:
+        numbers = [
+            w for w in sentence.text.replace(",", " ").split() if any(c.isdigit() for c in w)
+        ]
+        for doc in sentence.sources:
+            for number in numbers:
+                assert number.strip(".") in texts[doc], (sentence.text, doc)

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
-from synopse.lang import load_list, load_table
+from synopse.lang import load_list, load_set, load_table
 from synopse.model import Analysis
 from synopse.model.comparison import Conflict, Fact, FactSupport, SummarySentence
 
@@ -45,6 +45,10 @@ GOOD_LENGTH = (40, 240)
 SIDE_CHARS = 160
 #: Word overlap (Jaccard) above which a sentence repeats one already in the summary.
 REDUNDANT = 0.5
+#: Least share of a summary sentence's content words that another document's supporting
+#: sentence must state for that document to be cited for it (a fact can group sentences
+#: that share one claim but add different details).
+CITE_SHARE = 0.25
 
 
 @functools.cache
@@ -74,6 +78,35 @@ def dangling_starts(lang: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in load_list(lang, "summary_dangling_starts.txt"))
     except LanguageDataError:
         return frozenset()
+
+
+@functools.cache
+def _stopwords(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(w.casefold() for w in load_set(lang, "framing_stopwords.txt"))
+    except LanguageDataError:
+        return frozenset()
+
+
+def _citing(fact: Fact, chosen: FactSupport, text: str, story: _Story) -> tuple[str, ...]:
+    """The documents whose own supporting sentence states what ``text`` says.
+
+    A document is cited when one of its supports of the fact shares at least
+    ``CITE_SHARE`` of the sentence's content words and every number in it.
+    """
+    target = story.content(text)
+    numbers = {w for w in target if any(c.isdigit() for c in w)}
+    docs = {chosen.doc}
+    for support in fact.support:
+        if support.doc in docs or not target:
+            continue
+        words = story.content(story.sentence_text(support))
+        # A document that gives other figures does not confirm this sentence's figures.
+        if numbers - words:
+            continue
+        if len(target & words) / len(target) >= CITE_SHARE:
+            docs.add(support.doc)
+    return tuple(sorted(docs, key=lambda d: story.order[d]))
 
 
 def _flat(text: str) -> str:
@@ -107,6 +140,11 @@ class _Story:
         self.order = {a.document.id: n for n, a in enumerate(analyses)}
         self.table = phrases(lang)
         self.dangling = dangling_starts(lang)
+        self.stopwords = _stopwords(lang)
+
+    def content(self, text: str) -> frozenset[str]:
+        """Casefolded words of ``text`` less stop words."""
+        return _words(text) - self.stopwords
 
     def outlet(self, doc: str) -> str:
         document = self.by_id[doc].document
@@ -135,14 +173,12 @@ def _disputed(support: FactSupport, disputed: Mapping[str, Sequence[tuple[int, i
     return any(support.start <= start < support.end for start, _ in disputed.get(support.doc, ()))
 
 
-def _pick_support(
+def _ranked_supports(
     fact: Fact, story: _Story, disputed: Mapping[str, Sequence[tuple[int, int]]] | None = None
-) -> FactSupport | None:
-    """The support whose sentence best states the fact, or None when every one is disputed."""
+) -> list[FactSupport]:
+    """The undisputed supports, the sentence that best states the fact first."""
     low, high = GOOD_LENGTH
     candidates = [s for s in fact.support if not disputed or not _disputed(s, disputed)]
-    if not candidates:
-        return None
 
     def rank(support: FactSupport) -> tuple[int, int, int, int, int, int, int]:
         text = story.sentence_text(support)
@@ -157,7 +193,15 @@ def _pick_support(
             support.sentence,
         )
 
-    return min(candidates, key=rank)
+    return sorted(candidates, key=rank)
+
+
+def _pick_support(
+    fact: Fact, story: _Story, disputed: Mapping[str, Sequence[tuple[int, int]]] | None = None
+) -> FactSupport | None:
+    """The support whose sentence best states the fact, or None when every one is disputed."""
+    ranked = _ranked_supports(fact, story, disputed)
+    return ranked[0] if ranked else None
 
 
 def _consensus(
@@ -174,16 +218,22 @@ def _consensus(
     for fact in shared:
         if len(out) >= limit:
             break
-        support = _pick_support(fact, story, disputed)
-        if support is None:
+        # The wording that the most documents state (best-ranked first on ties): a
+        # consensus sentence needs at least two documents that say what it says.
+        best: tuple[str, tuple[str, ...]] | None = None
+        for support in _ranked_supports(fact, story, disputed):
+            text = story.sentence_text(support)
+            docs = _citing(fact, support, text, story)
+            if best is None or len(docs) > len(best[1]):
+                best = (text, docs)
+        if best is None or len(best[1]) < 2:
             continue
-        text = story.sentence_text(support)
+        text, docs = best
         words = _words(text)
         if not words or _redundant(words, chosen):
             continue
         chosen.append(words)
-        docs = sorted(fact.docs, key=lambda d: story.order[d])
-        out.append(SummarySentence(text=text, sources=tuple(docs), facts=(fact.id,)))
+        out.append(SummarySentence(text=text, sources=docs, facts=(fact.id,)))
     return out
 
 
