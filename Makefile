@@ -16,7 +16,6 @@ demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/synopse extract demo/corpus --format json -o out/demo-documents.json
 	$(BIN)/synopse analyze demo/corpus --format json -o out/demo-analysis.json
-	$(BIN)/synopse extract demo/corpus
 	$(BIN)/synopse compare demo/corpus --format json -o out/demo-report.json
 	$(BIN)/synopse compare demo/corpus
 	@echo "Reports written to out/demo-documents.json, out/demo-analysis.json and out/demo-report.json"
