@@ -179,6 +179,8 @@ def test_continuation_inherits_the_speaker() -> None:
     assert (second.mode, second.speaker, second.cue) == ("indirect", None, "Konjunktiv")
     assert second.speaker_name == "Jana Beispiel"
     assert text[second.start : second.end] == "Eine Entscheidung falle erst im Herbst."
+    # Nothing is written in the continuation; its offsets lead to the earlier phrase.
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
 
 
 def test_quote_without_cue_after_a_quote() -> None:
@@ -498,3 +500,194 @@ def test_pronouns_resolve_by_gender(text: str, people: list[str], name: str) -> 
         entities.append(mention(text, person, role))
     quotes = [q for q in quotes_of(text, entities) if q.mode == "direct"]
     assert [q.speaker_name for q in quotes] == [name]
+
+
+_MINISTER = "Die Ministerin Jana Beispiel sagte, die Lage sei ernst."
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "sentence", "name", "phrase"),
+    [
+        # Konjunktiv sentences go on with the report of the sentence before.
+        (
+            f"{_MINISTER} Man müsse jetzt handeln. Die Regeln würden verlängert.",
+            ["Jana Beispiel"],
+            "Die Regeln würden verlängert.",
+            "Jana Beispiel",
+            "Die Ministerin Jana Beispiel",
+        ),
+        (
+            f"{_MINISTER} Man müsse jetzt handeln.",
+            [],
+            "Man müsse jetzt handeln.",
+            "Jana Beispiel",
+            "Die Ministerin Jana Beispiel",
+        ),
+        (
+            "Laut der Gewerkschaft fehlen Lehrer. Der Unterricht falle oft aus.",
+            [],
+            "Der Unterricht falle oft aus.",
+            None,
+            "der Gewerkschaft",
+        ),
+        # A sentence with its own named subject is no longer the earlier speaker's report.
+        (
+            f"{_MINISTER} Otto Muster halte das für übertrieben.",
+            ["Jana Beispiel", "Otto Muster"],
+            "Otto Muster halte das für übertrieben.",
+            None,
+            None,
+        ),
+        (
+            f"{_MINISTER} Dagegen halte Otto Muster die Regeln für übertrieben.",
+            [],
+            "Dagegen halte Otto Muster die Regeln für übertrieben.",
+            None,
+            None,
+        ),
+        # A pronoun or a common noun as subject keeps the report going.
+        (
+            f"{_MINISTER} Sie werde alles tun. Die Schulen würden offen bleiben.",
+            ["Jana Beispiel"],
+            "Die Schulen würden offen bleiben.",
+            "Jana Beispiel",
+            "Die Ministerin Jana Beispiel",
+        ),
+        # A paragraph break, or a sentence that reports nothing, ends the report.
+        (
+            f"{_MINISTER}\n\nMan müsse jetzt handeln.",
+            ["Jana Beispiel"],
+            "Man müsse jetzt handeln.",
+            None,
+            None,
+        ),
+        (
+            f"{_MINISTER}\nMan müsse jetzt handeln.",
+            ["Jana Beispiel"],
+            "Man müsse jetzt handeln.",
+            None,
+            None,
+        ),
+        (
+            f"{_MINISTER} Der Regen hörte auf. Man müsse jetzt handeln.",
+            ["Jana Beispiel"],
+            "Man müsse jetzt handeln.",
+            None,
+            None,
+        ),
+        # A lead-in with a colon speaks for the Konjunktiv paragraph after it.
+        (
+            "Der Bürgermeister Otto Muster sagte:\n\nDie Brücke sei marode. Sie werde gesperrt.",
+            ["Otto Muster"],
+            "Sie werde gesperrt.",
+            "Otto Muster",
+            "Der Bürgermeister Otto Muster",
+        ),
+        # Without an earlier quote, "er" as subject of reported speech is its speaker.
+        (
+            "Otto Muster ist Bäcker. Schließlich backe er seit Jahren ohne Zucker.",
+            ["Otto Muster"],
+            "Schließlich backe er seit Jahren ohne Zucker.",
+            "Otto Muster",
+            None,
+        ),
+    ],
+)
+def test_konjunktiv_continuations(
+    text: str, people: list[str], sentence: str, name: str | None, phrase: str | None
+) -> None:
+    entities = [mention(text, person) for person in people]
+    quotes = [q for q in quotes_of(text, entities) if text[q.start : q.end] == sentence]
+    assert len(quotes) == 1, [text[q.start : q.end] for q in quotes_of(text, entities)]
+    (quote,) = quotes
+    assert (quote.cue, quote.speaker, quote.speaker_name) == ("Konjunktiv", None, name)
+    written = text[quote.speaker_start : quote.speaker_end] if quote.speaker_start >= 0 else None
+    assert written == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_MINISTER} Die Regierung tagt morgen.",
+        f"{_MINISTER} Der Regen hörte am Abend auf.",
+        f"{_MINISTER} Otto Muster war nicht anwesend.",
+    ],
+)
+def test_indicative_sentences_are_no_continuation(text: str) -> None:
+    quotes = quotes_of(text, [mention(text, "Jana Beispiel")])
+    assert [text[q.start : q.end] for q in quotes] == [_MINISTER]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        ("Otto Muster hat den Eindruck, dass niemand zuhöre.", "Otto Muster", "Otto Muster"),
+        ("Die Ärztin Jana Beispiel glaubt, dass die Welle abflache.", None, "Jana Beispiel"),
+        ("Die Frage ist, ob die Zeit reiche.", None, None),
+    ],
+)
+def test_holder_of_a_reported_content_clause(
+    text: str, speaker: str | None, name: str | None
+) -> None:
+    (quote,) = quotes_of(
+        text, [mention(text, n) for n in ["Otto Muster", "Jana Beispiel"] if n in text]
+    )
+    assert quote.cue in ("Konjunktiv", "glaubt")
+    assert quote.speaker_name == name
+    if speaker is not None:
+        assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        # "sie" with a plural verb is a group, not the woman named before.
+        (
+            "Die Lehrerin Jana Beispiel begrüßte die Eltern. Dort sagten sie, alles sei gut.",
+            "sie",
+            None,
+        ),
+        (
+            "Die Lehrerin Jana Beispiel begrüßte die Eltern. Dort sagte sie, alles sei gut.",
+            "sie",
+            "Jana Beispiel",
+        ),
+        (
+            "Die Lehrerin Jana Beispiel kam. „Wann geht es los?“, fragten sie.",
+            "sie",
+            None,
+        ),
+        # Sentence adverbs open no speaker phrase.
+        (
+            "Hier erklärte die Lehrerin Jana Beispiel, alles sei gut.",
+            "die Lehrerin Jana Beispiel",
+            "Jana Beispiel",
+        ),
+        # Frame-only verbs report speech as an inserted frame, and only there.
+        (
+            "„Das war schwer“, erzählt die Lehrerin Jana Beispiel.",
+            "die Lehrerin Jana Beispiel",
+            "Jana Beispiel",
+        ),
+        (
+            "Doch die Lehrerin Jana Beispiel hat eine gute Nachricht: „Die Schule bleibt offen.“",
+            "Jana Beispiel",
+            "Jana Beispiel",
+        ),
+    ],
+)
+def test_speaker_phrases_of_reporting_frames(text: str, speaker: str, name: str | None) -> None:
+    (quote,) = quotes_of(text, [mention(text, "Jana Beispiel")])
+    assert (quote.speaker, quote.speaker_name) == (speaker, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Lehrerin erzählt von ihrer Kindheit.",
+        "Sie erzählen von Einsamkeit, Liebe und Tod.",
+        "Er fragt nach dem Weg zum Bahnhof.",
+    ],
+)
+def test_frame_only_verbs_narrate_elsewhere(text: str) -> None:
+    assert quotes_of(text) == []

@@ -17,6 +17,7 @@ a name or a one-word scare quote in a sentence without any cue make no quote.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -24,6 +25,16 @@ from dataclasses import dataclass, field
 
 import simplemma
 
+from synopse.analysis.attribution import (
+    SUBJECT_PRONOUNS,
+    SpeakerResolver,
+    content_clause_holder,
+    lead_in_person,
+    named_or_role,
+    new_named_subject,
+    plural_verb,
+    verb_subject,
+)
 from synopse.analysis.quotemarks import QuoteMarks, pair_quote_marks
 from synopse.analysis.speakers import (
     BOUNDARY_TEXT,
@@ -35,12 +46,10 @@ from synopse.analysis.speakers import (
     plausible_speaker,
     postposed_speaker,
     preposed_speaker,
-    role_noun,
-    speaker_name,
     tokenize,
     word_classes,
 )
-from synopse.lang import load_table
+from synopse.lang import load_set, load_table
 from synopse.model import EntityMention, Quote, Sentence
 from synopse.model.analysis import QuoteMode
 
@@ -52,6 +61,7 @@ _TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
+# Finite verb endings of the third person plural ("sagten", "erklären", "erinnern").
 _SENTENCE_END = frozenset(".!?…")
 _NON_SPACE = re.compile(r"\S+")
 _COMMA = re.compile(",")
@@ -65,10 +75,6 @@ _PREPOSITION_PARTICLES = frozenset(["von"])
 _NAME_LINKS = frozenset(["für", "und", "der", "des", "die", "das", "von", "in", "im", "zur", "zum"])
 #: How far (in tokens) a separable particle or a hearsay "haben" is looked for.
 _CLAUSE_WINDOW = 40
-#: How far back (characters) a pronoun or description looks for its entity, and how many
-#: earlier speakers it considers: resolution stays local, and linear in text length.
-_RESOLUTION_WINDOW = 3000
-_RESOLUTION_SPEAKERS = 20
 #: Share of a unit's letters inside quotation marks above which it is a direct quote.
 _DIRECT_SHARE = 0.75
 #: A quotation with at least this many words reads as a statement, not a scare quote.
@@ -90,6 +96,11 @@ def _verbs(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 
 @functools.cache
+def _frame_verbs(lang: str) -> frozenset[str]:
+    return load_set(lang, "quote_frame_verbs.txt")
+
+
+@functools.cache
 def _konjunktiv(lang: str) -> dict[str, str]:
     return {row["form"]: row["mood"] for row in load_table(lang, "quote_konjunktiv.tsv")}
 
@@ -98,8 +109,10 @@ def _konjunktiv(lang: str) -> dict[str, str]:
 def _may_be_cue(word: str, lang: str) -> bool:
     """False for a word none of whose lemmas is a reporting verb or "heißen"."""
     plain, separable = _verbs(lang)
+    frames = _frame_verbs(lang)
     return any(
-        lemma == "heißen" or lemma in plain or lemma in separable for lemma in _lemmas(word, lang)
+        lemma == "heißen" or lemma in plain or lemma in separable or lemma in frames
+        for lemma in _lemmas(word, lang)
     )
 
 
@@ -135,6 +148,8 @@ class _Unit:
     last: int
     fragments: list[QuoteMarks] = field(default_factory=list)
     nested: list[QuoteMarks] = field(default_factory=list)
+    subject: SpeakerRef | None = None  # subject of the verb that carries the mood
+    holder: SpeakerRef | None = None  # "X glaubt, dass … sei": X, main-clause subject
 
 
 def find_quotes(
@@ -153,7 +168,10 @@ def find_quotes(
         lang: Language of the cue lexicons.
 
     Returns:
-        The quotes, sorted by offset.
+        The quotes, sorted by offset. A statement that continues an earlier speaker's
+        report without naming anyone (a Konjunktiv sentence, a quotation after a quote)
+        has ``speaker`` None, the earlier speaker's ``speaker_name``, and
+        ``speaker_start``/``speaker_end`` on the earlier phrase that named the speaker.
 
     Example:
         >>> from synopse.analysis.sentences import split_sentences
@@ -165,15 +183,16 @@ def find_quotes(
     units = _units(text, sentences, marks)
     names = sorted(m.start for m in entities if m.type in ("PER", "ORG"))
     ordered = sorted(entities, key=lambda m: (m.start, m.end))
-    starts = [m.start for m in ordered]
     found: list[tuple[_Unit, list[_Cue], str]] = []
     for unit in units:
         cues, mood = _cues(text, unit, lang, names)
         found.append((unit, cues, mood))
     quotes: list[Quote] = []
-    previous: list[tuple[SpeakerRef, str | None]] = []
+    resolver = SpeakerResolver(ordered, lang)
     last_quote_unit = -2
     last_name: str | None = None
+    # The written phrase of the speaker whose report is running (also when inherited).
+    last_ref: SpeakerRef | None = None
     index = 0
     while index < len(found):
         unit, cues, mood = found[index]
@@ -181,30 +200,49 @@ def find_quotes(
         made = _quotes_for_unit(text, unit, cues, mood, continues, sentences)
         consumed = index
         colon = _colon_cue(text, unit, cues)
-        if (
-            colon is not None
-            and index + 1 < len(found)
-            and _is_whole_quote(text, found[index + 1][0])
-        ):
-            fragment = found[index + 1][0].fragments[0]
-            made = [_make_quote(fragment.start, fragment.end, "direct", unit.first, colon)]
-            consumed = index + 1
+        if colon is not None and index + 1 < len(found):
+            following = found[index + 1]
+            if _is_whole_quote(text, following[0]):
+                fragment = following[0].fragments[0]
+                made = [_make_quote(fragment.start, fragment.end, "direct", unit.first, colon)]
+                consumed = index + 1
+            else:
+                reported = _reported_paragraph(text, following, sentences, colon)
+                if reported is not None:
+                    made = [reported]
+                    consumed = index + 1
         for quote, ref in made:
+            if ref is None and quote.cue == "Konjunktiv" and unit.holder is not None:
+                # "X hat den Eindruck, dass … sei": the main clause names the speaker.
+                ref = unit.holder
+                quote = _with_speaker(quote, ref, written=True)
+            elif ref is None and quote.cue == "quotation":
+                # "Doch X hat eine gute Nachricht: „…“": the lead-in names the speaker.
+                ref = lead_in_person(text, unit.start, quote.start, resolver)
+                if ref is not None:
+                    quote = _with_speaker(quote, ref, written=True)
             name: str | None
             if ref is None:
-                name = (
-                    last_name
-                    if continues or (quote.cue == "quotation" and index - 1 == last_quote_unit)
-                    else None
-                )
+                inherits = continues or (quote.cue == "quotation" and index - 1 == last_quote_unit)
+                if inherits and quote.cue == "Konjunktiv":
+                    inherits = not new_named_subject(unit.subject, resolver, last_name)
+                if inherits and last_ref is not None:
+                    quote = _with_speaker(quote, last_ref)
+                name = last_name if inherits else None
+                if not inherits:
+                    last_ref = None
+                subject = unit.subject
+                if (
+                    name is None
+                    and quote.cue == "Konjunktiv"
+                    and subject is not None
+                    and subject.text.lower() in SUBJECT_PRONOUNS
+                ):
+                    # "Schließlich sehe er …": the speaker reports on himself.
+                    name = resolver.name(subject, remember=False)
             else:
-                nearby = ordered[
-                    bisect.bisect_left(
-                        starts, ref.start - _RESOLUTION_WINDOW
-                    ) : bisect.bisect_right(starts, ref.end)
-                ]
-                name = speaker_name(ref, nearby, previous[-_RESOLUTION_SPEAKERS:], lang)
-                previous.append((ref, name))
+                name = resolver.name(ref, remember=True)
+                last_ref = ref
             quotes.append(_with_name(quote, name))
             last_name = name
         if made:
@@ -215,19 +253,39 @@ def find_quotes(
 
 
 def _with_name(quote: Quote, name: str | None) -> Quote:
-    return Quote(
-        quote.start,
-        quote.end,
-        quote.mode,
-        quote.sentence,
-        quote.speaker,
-        quote.speaker_start,
-        quote.speaker_end,
-        name,
-        quote.cue,
-        quote.cue_start,
-        quote.cue_end,
+    return dataclasses.replace(quote, speaker_name=name)
+
+
+def _with_speaker(quote: Quote, ref: SpeakerRef, *, written: bool = False) -> Quote:
+    """Give a quote the phrase of its speaker.
+
+    For a continuation (``written`` False) ``speaker`` stays None, since nothing is
+    written in the statement itself; the offsets lead to the phrase that named the
+    speaker earlier in the same text.
+    """
+    return dataclasses.replace(
+        quote,
+        speaker=ref.text if written else None,
+        speaker_start=ref.start,
+        speaker_end=ref.end,
     )
+
+
+def _reported_paragraph(
+    text: str,
+    following: tuple[_Unit, list[_Cue], str],
+    sentences: Sequence[Sentence],
+    colon: _Cue,
+) -> tuple[Quote, SpeakerRef | None] | None:
+    """Attribute a Konjunktiv sentence after a lead-in ("Der Minister sagte:") to it."""
+    unit, cues, mood = following
+    if mood != "I" or _choose(cues) is not None:
+        return None
+    made = _quotes_for_unit(text, unit, cues, mood, True, sentences)
+    if len(made) != 1 or made[0][0].cue != "Konjunktiv":
+        return None
+    quote = made[0][0]
+    return _make_quote(quote.start, quote.end, quote.mode, quote.sentence, colon)
 
 
 def _make_quote(
@@ -315,6 +373,7 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
     classes = word_classes(lang)
     cues: list[_Cue] = []
     mood = ""
+    mood_at = -1
     size = len(toks)
     for i, tok in enumerate(toks):
         if inside[i] or not tok.text[0].isalnum():
@@ -354,8 +413,9 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             continue
         if lower in konjunktiv or lower.endswith("e"):
             form_mood = _mood(toks, i, konjunktiv, classes, lang)
-            if form_mood == "I" or (form_mood == "II" and not mood):
+            if (form_mood == "I" and mood != "I") or (form_mood == "II" and not mood):
                 mood = form_mood
+                mood_at = i
         if not _may_be_cue(lower, lang):
             continue
         lemmas = _lemmas(lower, lang)
@@ -369,9 +429,11 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
         if _ADJECTIVAL_PARTICIPLE.match(lower):
             continue
         label = ""
+        frame_only = False
         for lemma in lemmas:
-            if lemma in plain:
+            if lemma in plain or lemma in _frame_verbs(lang):
                 label = tok.text
+                frame_only = lemma not in plain
                 break
             particles = separable.get(lemma)
             if particles:
@@ -381,9 +443,12 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
                     break
         if label:
             cue = _verb_cue(text, context, i, label, names)
-            if cue is not None:
+            if cue is not None and (cue.kind == "frame" or not frame_only):
                 cues.append(cue)
     _headline_colon(text, toks, unit, cues, lang)
+    if mood_at >= 0:
+        unit.subject = verb_subject(text, context, mood_at)
+        unit.holder = content_clause_holder(text, context, mood_at, names)
     return cues, mood
 
 
@@ -549,7 +614,7 @@ def _verb_cue(
     if phrase is not None and not is_speaker_phrase(toks[phrase[0] : phrase[1]], names, lang):
         # "Als Begründung nannte das Ministerium …": the speaker may still follow the verb.
         after = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
-        if after is None or not _named_or_role(toks[after[0] : after[1]], names, lang):
+        if after is None or not named_or_role(toks[after[0] : after[1]], names, lang):
             return None
         phrase = after
     ref = None if phrase is None else _ref(text, toks, *phrase)
@@ -567,20 +632,17 @@ def _verb_cue(
                 kind = "frame"
     if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):
         # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …".
-        end = parse_np(toks, start, lang, preposed=True)
-        if end > start:
-            ref = _ref(text, toks, start, end)
+        begin = min(context.skip_adverbs(start), anchor)
+        end = parse_np(toks, begin, lang, preposed=True)
+        if end > begin:
+            ref = _ref(text, toks, begin, end)
     if ref is None:
         return None
+    # In a verb-final clause the finite verb follows: "ob sie … sagen wolle".
+    finite = i + 1 if anchor == i and context.last_auxiliary(i + 1, i + 2) > i else anchor
+    if ref.text.lower() == "sie" and plural_verb(toks[finite].lower):
+        ref = ref._replace(plural=True)
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
-
-
-def _named_or_role(words: Sequence[Tok], names: Sequence[int], lang: str) -> bool:
-    """True for a phrase that holds a recognised name or a role, body or document noun."""
-    if any(w.is_cap and role_noun(w.text, lang) is not None for w in words):
-        return True
-    position = bisect.bisect_left(names, words[0].start) if words else 0
-    return bool(words) and position < len(names) and names[position] < words[-1].end
 
 
 def _passive_agent(text: str, context: SentenceTokens, start: int, verb: int) -> SpeakerRef | None:

@@ -522,6 +522,8 @@ class SpeakerRef(NamedTuple):
     start: int
     end: int
     text: str
+    plural: bool = False
+    """True when the verb agrees with a plural subject ("sagten sie": a group, no woman)."""
 
 
 def speaker_name(
@@ -556,6 +558,8 @@ def speaker_name(
     if first in _INDEFINITE or (words[0].is_cap and _plural_role(words, lang)):
         return None
     if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
+        if ref.plural:
+            return None  # a group named earlier, not one person
         return _resolve_pronoun(ref, entities, previous, lang)
     head = role_noun(words[-1].text, lang)
     if inside and (head is None or noun_kind(head, lang) != "person"):
