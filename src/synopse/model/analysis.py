@@ -64,8 +64,11 @@ class Quote:
         end: End of the statement.
         mode: direct, mixed or indirect.
         sentence: Index of the sentence that holds the cue.
-        speaker: The speaker as written ("ein US-Vertreter"), or None when unnamed.
-        speaker_start: Offset of the speaker phrase, or -1.
+        speaker: The speaker as written in this statement ("ein US-Vertreter"), or None
+            when the statement names none (a Konjunktiv continuation of an earlier report,
+            an unattributed quotation).
+        speaker_start: Offset of the phrase that names the speaker, or -1. For a
+            continuation this is the earlier phrase the speaker was inherited from.
         speaker_end: End of the speaker phrase, or -1.
         speaker_name: Name of the resolved entity mention ("Jana Beispiel") when the
             speaker phrase refers to a named entity in the document, else None.
