@@ -128,3 +128,16 @@ def test_eval_scores_dev_sets_when_given(corpus_dir: Path, shared_dir: Path) -> 
     }
     assert all(m["passed"] for m in dev.values())
     assert result.exit_code == 0
+
+
+def test_timeline_dates_follow_the_contract_format(corpus_dir: Path) -> None:
+    """Ranges and seasons keep their full value; ``date`` is always YYYY[-MM[-DD]]."""
+    import re
+
+    code, report = _analyze_json(str(corpus_dir))
+    assert code == 0
+    shape = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    assert report["timeline"]
+    for event in report["timeline"]:
+        assert shape.match(event["date"]), event
+        assert event["value"].startswith(event["date"]) or event["value"].startswith("..")

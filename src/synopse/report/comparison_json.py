@@ -18,6 +18,7 @@ from synopse.model import Analysis, Failure, Quote
 from synopse.model.comparison import Comparison, Conflict, Fact, TimelineEvent
 from synopse.report.json import (
     SCHEMA,
+    contract_date,
     documents_report,
     mention_record,
     quantity_records,
@@ -155,7 +156,7 @@ def _timeline(
 ) -> list[dict[str, Any]]:
     return [
         {
-            "date": event.date.split("/", 1)[0],
+            "date": contract_date(event.date),
             "value": event.date,
             "precision": event.precision,
             "label": event.label,

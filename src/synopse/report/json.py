@@ -7,6 +7,7 @@ appearance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +15,27 @@ from synopse.model import Analysis, Document, Failure, Quote
 
 SCHEMA = "synopse.report/1"
 LABEL_MAX_CHARS = 160
+
+
+_SEASON_CODE = re.compile(r"^(\d{4})-(2[1-4])$")
+
+
+def contract_date(value: str) -> str:
+    """Return the ``YYYY[-MM[-DD]]`` the contract's ``date`` field allows for a time value.
+
+    Analysis values may be open or closed ranges ("2014/..", "../2011", "2021-11/2021-12")
+    and ISO 8601-2 season codes ("2021-22" = summer 2021); the contract's ``date`` is the
+    range's known start (else its end) and a season's year. The full value is kept in the
+    report's ``value`` field.
+
+    Example:
+        >>> [contract_date(v) for v in ("2022-01-10", "2014/..", "../2011", "2021-22")]
+        ['2022-01-10', '2014', '2011', '2021']
+    """
+    start, _, end = value.partition("/")
+    date = start if start and start != ".." else end
+    season = _SEASON_CODE.match(date)
+    return season.group(1) if season else date
 
 
 def documents_report(
@@ -175,7 +197,8 @@ def analysis_report(
             event = timeline.setdefault(
                 expression.value,
                 {
-                    "date": expression.value,
+                    "date": contract_date(expression.value),
+                    "value": expression.value,
                     "precision": expression.precision,
                     "label": _sentence_text(analysis, expression.start),
                     "mentions": [],
