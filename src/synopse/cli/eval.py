@@ -35,7 +35,9 @@ class EvalFormat(enum.StrEnum):
     json = "json"
 
 
-def _dev_metrics(ud: Path | None, germeval: Path | None, html_dir: Path | None) -> list[Metric]:
+def _dev_metrics(
+    ud: Path | None, germeval: Path | None, html_dir: Path | None, scrape_dir: Path | None = None
+) -> list[Metric]:
     metrics: list[Metric] = []
     if ud is not None:
         from synopse.evaluation.sentences import score_sentence_boundaries
@@ -55,6 +57,16 @@ def _dev_metrics(ud: Path | None, germeval: Path | None, html_dir: Path | None) 
         scored = score_html_extraction(html_dir)
         ours, plain = scored["synopse"]["f1"], scored["trafilatura"]["f1"]
         metrics.append(Metric("HTML (trafilatura dev)", "snippet F1", ours, plain))
+    if scrape_dir is not None:
+        from synopse.evaluation.scrapes import score_text_scrapes
+
+        scraped = score_text_scrapes(scrape_dir)
+        metrics.append(
+            Metric("text scrapes (trafilatura dev)", "snippet F1", scraped["synopse"]["f1"])
+        )
+        metrics.append(
+            Metric("text scrapes (trafilatura dev)", "keep-all F1", scraped["baseline"]["f1"])
+        )
     return metrics
 
 
@@ -93,6 +105,12 @@ def eval_cli(
         Path | None,
         typer.Option("--html-eval", help="Also score HTML extraction on this folder (gold.json)."),
     ] = None,
+    scrape_eval: Annotated[
+        Path | None,
+        typer.Option(
+            "--scrape-eval", help="Also score the text-scrape cleaner on this folder (gold.json)."
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit with status 1 when a target is missed.")
     ] = False,
@@ -101,7 +119,7 @@ def eval_cli(
     options = ingest_options()
     try:
         result = evaluate(gold, sources, options)
-        extra = _dev_metrics(ud, germeval, html_eval)
+        extra = _dev_metrics(ud, germeval, html_eval, scrape_eval)
         result = EvalResult(result.metrics + tuple(extra), result.details, result.failures)
         if output_format is EvalFormat.json:
             write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
