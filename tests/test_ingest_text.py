@@ -326,6 +326,20 @@ NOISY_LINES = [
     ("12 Kommentare", "comment counter"),
     ("Zur Bildergalerie", "gallery link"),
     ("***", "punctuation only"),
+    ("Deine E-Mail-Adresse wird nicht veröffentlicht. Pflichtfelder sind mit * markiert", "form"),
+    ("Benachrichtige mich über neue Beiträge per E-Mail.", "comment notification"),
+    ("Sie müssen sich anmelden, um einen Kommentar zu schreiben.", "login to comment"),
+    ("Haben Sie noch kein Konto? Jetzt registrieren.", "login prompt"),
+    ("Ja, ich möchte den monatlichen Newsletter erhalten.", "newsletter opt-in"),
+    ("Diesen Beitrag teilen", "share cue"),
+    ("Hat Ihnen dieser Artikel gefallen? Dann empfehlen Sie ihn weiter!", "feedback prompt"),
+    ("Wir verwenden Cookies, um Ihnen den besten Service zu bieten.", "cookie notice"),
+    ("Alle akzeptieren", "consent button"),
+    ("Vorheriger Beitrag", "pagination"),
+    ("Zurück zur Themenübersicht", "back link"),
+    ("Impressum", "legal link"),
+    ("Der Artikel wurde erfolgreich in den Warenkorb gelegt.", "shop notice"),
+    ("Dieser Beitrag gibt die Meinung der Autorin wieder.", "opinion disclaimer"),
 ]
 
 BODY_A = (
@@ -498,3 +512,14 @@ def test_inline_related_headline_with_dash_is_removed() -> None:
     )
     result = clean_scrape(scrape)
     assert _paragraphs(result) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_paywalled_page_keeps_its_cut_off_teaser() -> None:
+    teaser = (
+        "Der Gemeinderat hat am Dienstagabend über die Zukunft des alten Hallenbads beraten. "
+        "Die Mitglieder sprachen darüber, wie die Sanierung bezahlt werden soll. Mit dabei…"
+    )
+    raw = f"Startseite\nPolitik\nKultur\n{teaser}\nTeilen\nJa. Ich bin Abonnent.\nImpressum"
+    result = clean_scrape(raw)
+    assert result.text == teaser
+    assert "Ja. Ich bin Abonnent." in result.removed

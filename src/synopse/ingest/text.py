@@ -638,6 +638,9 @@ def _mark_teaser_tail(blocks: list[_Block]) -> None:
 def _classify_rest(blocks: list[_Block], meta: _Meta) -> None:
     _mark_teaser_tail(blocks)
     prose = [i for i, b in enumerate(blocks) if b.kind in {"", "lead"} and _is_prose(b.text)]
+    if not prose:  # a paywalled page may hold only a cut-off teaser: keep the longest block
+        teasers = [i for i, b in enumerate(blocks) if not b.kind and len(_words(b.text)) >= 15]
+        prose = [max(teasers, key=lambda i: len(blocks[i].text))] if teasers else []
     last = prose[-1] if prose else -1
     # A list introduced by a colon, or list items, continue the body after its last prose.
     while 0 <= last < len(blocks) - 1:
