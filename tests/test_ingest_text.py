@@ -523,3 +523,29 @@ def test_paywalled_page_keeps_its_cut_off_teaser() -> None:
     result = clean_scrape(raw)
     assert result.text == teaser
     assert "Ja. Ich bin Abonnent." in result.removed
+
+
+@pytest.mark.parametrize(
+    ("marker", "items"),
+    [
+        (
+            "Ähnliche Beiträge",
+            ["Wie die Stadt ihre Radwege ausbauen will", "Neue Buslinie startet"],
+        ),
+        ("Weiterführende Links", ["Bericht des Landesamts", "Statistik zur Verkehrsentwicklung"]),
+        ("Ansprechpartnerin zum Thema:", ["Maria Beispiel", "Telefon 0123 456789"]),
+        ("Schreibe einen Kommentar", ["Name", "Kommentar absenden"]),
+    ],
+)
+def test_blog_and_press_sections_after_body_are_removed(marker: str, items: list[str]) -> None:
+    raw = "\n".join([BODY_A, BODY_B, BODY_C, marker, *items])
+    result = clean_scrape(raw)
+    assert _paragraphs(result) == [BODY_A, BODY_B, BODY_C]
+    assert marker in result.removed
+
+
+def test_nav_item_contact_at_top_does_not_swallow_the_article() -> None:
+    raw = "\n".join(["Startseite", "Kontakt", "Gemeinderat vertagt Entscheidung", BODY_A, BODY_B])
+    result = clean_scrape(raw)
+    assert result.title == "Gemeinderat vertagt Entscheidung"
+    assert _paragraphs(result) == [BODY_A, BODY_B]

@@ -417,7 +417,7 @@ def _mark_sections(blocks: list[_Block], meta: _Meta) -> None:
             item = len(text) <= _TAG_ITEM_MAX_CHARS and len(words) <= 6 and not _ends_sentence(text)
         elif kind == "links":
             item = block.mark == "link" or bool(_URL.search(text)) or len(text) <= 120
-        elif kind in {"ads", "jobs"}:
+        elif kind in {"ads", "jobs", "contact"}:
             item = len(text) <= _AD_ITEM_MAX_CHARS and not _is_prose(text)
         else:
             item = not long_paragraph
