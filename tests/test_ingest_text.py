@@ -340,6 +340,8 @@ NOISY_LINES = [
     ("Impressum", "legal link"),
     ("Der Artikel wurde erfolgreich in den Warenkorb gelegt.", "shop notice"),
     ("Dieser Beitrag gibt die Meinung der Autorin wieder.", "opinion disclaimer"),
+    ("Warning: Undefined variable $x in /var/www/index.php on line 12", "server warning"),
+    ("Jetzt 5 € Gutschein sichern!", "shop voucher"),
 ]
 
 BODY_A = (
