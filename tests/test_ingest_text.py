@@ -551,3 +551,18 @@ def test_nav_item_contact_at_top_does_not_swallow_the_article() -> None:
     result = clean_scrape(raw)
     assert result.title == "Gemeinderat vertagt Entscheidung"
     assert _paragraphs(result) == [BODY_A, BODY_B]
+
+
+def test_menu_run_inside_body_is_removed_but_subheading_stays() -> None:
+    menu = ["Politik", "Wirtschaft", "Sport", "Kultur"]
+    raw = "\n".join([BODY_A, *menu, "Festnahme am Abend", BODY_B, BODY_C])
+    result = clean_scrape(raw)
+    assert _paragraphs(result) == [BODY_A, "Festnahme am Abend", BODY_B, BODY_C]
+    assert _labelled(result, "heading") == ["Festnahme am Abend"]
+    assert all(item in result.removed for item in menu)
+
+
+def test_short_table_cells_inside_body_are_kept() -> None:
+    table = ["Kaufpreis", "24'000", "Restwert", "9'500", "Zinssatz", "3.9%"]
+    result = clean_scrape("\n".join([BODY_A, BODY_B, *table, BODY_C]))
+    assert all(cell in _paragraphs(result) for cell in table)

@@ -30,7 +30,9 @@ Pipeline:
    until a long complete paragraph or a marked heading ends them. Before the first prose
    block only the title, the lead and furniture stand; after the last prose block nothing
    but furniture does (headings need a body paragraph after them). The main body is the
-   largest run of prose not split by a large gap of furniture.
+   largest run of prose not split by a large gap of furniture. Inside it, a run of three or
+   more short non-sentence lines (menus, contact boxes, teaser titles) is dropped unless it
+   is mostly table figures; its last line stays when a paragraph follows (a subheading).
 5. **Output:** body paragraphs joined by a blank line, the lead first, subheadings as their
    own paragraphs; ``structure`` holds ``lead`` and ``heading`` spans; inline link markers
    ``[1][text]`` become ``text``; ``removed`` lists every dropped raw line or block verbatim.
@@ -85,6 +87,7 @@ _BREADCRUMB_ITEM = re.compile(r"^(\d{1,2})\.\s+\S")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s(?:›|»|>|/|\||→)\s")
 _KICKER_GLUE = re.compile(r"^([A-ZÄÖÜ]{2,20})([A-ZÄÖÜ][a-zäöüß]{2,}\b)")
 _CAMEL_GLUE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,})([A-ZÄÖÜ][a-zäöüß]{2,}\b)")
+_TABLE_CELL = re.compile(r"[-+−]?[\d'’.,\s]{1,12}(?:%|€|\$|[A-Z]{3})?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)]?")
 _DATELINE_TAG = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w\-]{1,30}(?:[ /][A-ZÄÖÜ][\w\-]{1,30})?)\s{1,3}"
@@ -109,6 +112,8 @@ _PROMO_MAX_CHARS = 140
 _GAP_MAX_CHARS = 600
 _TEASER_MAX_CHARS = 300
 _GAP_MAX_BLOCKS = 8
+_SHORT_RUN_MAX_CHARS = 80
+_SHORT_RUN_MIN = 3
 
 
 @dataclass
@@ -676,6 +681,41 @@ def _classify_rest(blocks: list[_Block], meta: _Meta) -> None:
             continue
         block.kind = "body"
     _keep_main_run(blocks)
+    _drop_short_runs(blocks)
+
+
+def _is_cell(text: str) -> bool:
+    """A figure from a data table ("30'000", "4.90%", "-804"), which menus do not hold."""
+    return len(text) <= 12 and _TABLE_CELL.fullmatch(text) is not None
+
+
+def _drop_short_runs(blocks: list[_Block]) -> None:
+    """Drop runs of short non-sentence blocks inside the body: menus, contact boxes, teasers."""
+    run: list[int] = []
+
+    def run_texts(items: list[int]) -> list[str]:
+        return [blocks[item].text.strip() for item in items]
+
+    for index in [*range(len(blocks)), -1]:
+        block = blocks[index] if index >= 0 else None
+        if block is not None and block.kind == "boilerplate":
+            continue  # furniture between menu items does not end the menu
+        text = block.text.strip() if block is not None else ""
+        if (
+            block is not None
+            and block.kind in {"body", "heading"}
+            and len(text) <= _SHORT_RUN_MAX_CHARS
+            and not _is_prose(text)
+            and not _LIST_ITEM.match(text)
+        ):
+            run.append(index)
+            continue
+        if len(run) >= _SHORT_RUN_MIN and sum(map(_is_cell, run_texts(run))) * 3 < len(run):
+            if block is not None and block.kind == "body" and _is_prose(text):
+                run.pop()  # the last line before a paragraph is its subheading
+            for item in run:
+                blocks[item].kind, blocks[item].reason = "boilerplate", "short-line run"
+        run = []
 
 
 def _keep_main_run(blocks: list[_Block]) -> None:
