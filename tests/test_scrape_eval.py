@@ -10,9 +10,12 @@ import pytest
 from conftest import require_shared
 from synopse.evaluation.scrapes import html_to_scrape, score_text_scrapes
 
-# Measured on the 97 trafilatura German dev pages (keep-everything baseline F1 0.692):
-# before the scrape-eval rules ours was 0.792, after them see MIN_MARGIN's comment.
-MIN_MARGIN = 0.08
+# Measured on the 97 trafilatura German dev pages (snippet F1): keep-everything baseline
+# 0.692; clean_scrape before the whole-page rules 0.792, after them 0.891 (first half, the
+# tuning half, 0.905 vs baseline 0.684; second half 0.878 vs 0.701). The margins leave a
+# little room below the measured +0.199 overall and +0.177 on the held-out half.
+MIN_MARGIN = 0.17
+MIN_HALF_MARGIN = 0.15
 
 
 @pytest.mark.parametrize(
@@ -57,7 +60,7 @@ def test_cleaner_beats_keep_everything_baseline(scores: dict[str, Any]) -> None:
     assert ours["recall"] >= 0.9
 
 
-def test_both_halves_beat_the_baseline(scores: dict[str, Any]) -> None:
+def test_both_halves_beat_the_baseline_by_a_margin(scores: dict[str, Any]) -> None:
     for half in ("first", "second"):
         part = scores["halves"][half]
-        assert part["synopse"]["f1"] > part["baseline"]["f1"], half
+        assert part["synopse"]["f1"] >= part["baseline"]["f1"] + MIN_HALF_MARGIN, half
