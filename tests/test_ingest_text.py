@@ -566,3 +566,13 @@ def test_short_table_cells_inside_body_are_kept() -> None:
     table = ["Kaufpreis", "24'000", "Restwert", "9'500", "Zinssatz", "3.9%"]
     result = clean_scrape("\n".join([BODY_A, BODY_B, *table, BODY_C]))
     assert all(cell in _paragraphs(result) for cell in table)
+
+
+def test_short_fragments_of_broken_lines_are_not_a_menu() -> None:
+    fragments = [
+        "Die Stadt will die Brücke",
+        "noch in diesem Jahr sanieren,",
+        "sagte der Bürgermeister",
+    ]
+    result = clean_scrape("\n\n".join([BODY_A, BODY_B, *fragments, BODY_C]))
+    assert all(fragment in result.text for fragment in fragments)

@@ -707,6 +707,8 @@ def _drop_short_runs(blocks: list[_Block]) -> None:
             and len(text) <= _SHORT_RUN_MAX_CHARS
             and not _is_prose(text)
             and not _LIST_ITEM.match(text)
+            and not text[0].islower()  # the fragment of a hard-wrapped sentence
+            and not _core_end(text).endswith((",", ";", "-"))
         ):
             run.append(index)
             continue
