@@ -293,3 +293,43 @@ def test_key_blocking(limit: int, rare: int | None, expected: set[tuple[int, int
     docs = np.array([s.doc_index for s in statements], dtype=np.int64)
     left, right = _decode(_key_pairs(statements, docs, limit, rare), len(statements))
     assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected
+
+
+class _KnownScores:
+    """A stand-in for the fact scorer: fixed pair scores, 0 for every other pair."""
+
+    def __init__(self, statements: list[Statement], scores: dict[tuple[int, int], float]) -> None:
+        self.statements = statements
+        self.cache = dict(scores)
+
+    def scores(self, pairs: list[tuple[int, int]]) -> list[float]:
+        return [self.cache.get((min(i, j), max(i, j)), 0.0) for i, j in pairs]
+
+
+def _consolidated(
+    groups: list[list[int]], scores: dict[tuple[int, int], float], **options: float
+) -> list[list[int]]:
+    from synopse.compare.facts import _consolidate
+
+    statements = [_statement(doc, {"x"}) for doc in (0, 1, 2, 3, 0)]
+    scorer = _KnownScores(statements, scores)
+    return sorted(_consolidate(scorer, groups, FactOptions(**options)))  # type: ignore[arg-type]
+
+
+def test_consolidation_merges_two_wordings_of_one_claim() -> None:
+    # Statements 0 and 1 (documents 0, 1) tell the claim one way, 2 and 3 (documents
+    # 2, 3) another; every cross pair is middling, none would link on its own.
+    middling = {(0, 2): 0.2, (0, 3): 0.19, (1, 2): 0.2, (1, 3): 0.2}
+    assert _consolidated([[0, 1], [2, 3], [4]], middling) == [[0, 1, 2, 3], [4]]
+    # Below the bar on average, or turned off: the facts stay apart.
+    assert _consolidated([[0, 1], [2, 3], [4]], middling, consolidate=0.25) == [[0, 1], [2, 3], [4]]
+    assert _consolidated([[0, 1], [2, 3], [4]], middling, consolidate=2.0) == [[0, 1], [2, 3], [4]]
+
+
+def test_consolidation_keeps_the_per_document_limit() -> None:
+    # Statement 4 is a second sentence of document 0: with max_per_doc=1 the two
+    # facts cannot merge however alike they are.
+    alike = {(0, 2): 0.5, (1, 2): 0.5, (0, 4): 0.0, (1, 4): 0.5, (2, 4): 0.5}
+    groups = [[0, 1], [2, 4]]
+    assert _consolidated(groups, alike, max_per_doc=1) == [[0, 1], [2, 4]]
+    assert _consolidated(groups, alike, max_per_doc=2) == [[0, 1, 2, 4]]

@@ -22,7 +22,13 @@ stay in the CPU cache; the few pairs linking asks for later are scored one by on
 Pairs scoring above ``threshold`` are linked in order of score; two groups merge only
 when the result holds at most ``max_per_doc`` sentences of any document and their
 average pair score stays above ``threshold * cohesion`` (average linkage, which stops
-chains of loosely related sentences). Statements left alone become exclusive facts.
+chains of loosely related sentences). Two later passes work on whole groups, whose
+average over many pairs is steadier evidence than one pair score, so lower bars apply:
+a multi-document fact takes the best statement of each document it lacks (``attach``),
+and two multi-document facts merge when their members are alike on average
+(``consolidate``): typically one claim told in two wordings, each shared by a few
+outlets (a wire text and its copies on one side, independent reports on the other).
+Statements left alone become exclusive facts.
 """
 
 from __future__ import annotations
@@ -80,6 +86,8 @@ class FactOptions:
             document the fact lacks to join it (second pass); above 1 turns it off.
         attach_shared: Whether a statement already in a multi-document fact may also
             join another (a sentence can state several claims).
+        consolidate: Least average pair score for two multi-document facts to merge
+            (third pass, within ``max_per_doc``); above 1 turns it off.
         label_chars: Longest label before it is cut at a word boundary.
     """
 
@@ -96,6 +104,7 @@ class FactOptions:
     w_values: float = 0.1
     attach: float = 0.22
     attach_shared: bool = False
+    consolidate: float = 0.18
     label_chars: int = 240
 
 
@@ -334,24 +343,7 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
             counts[statements[m].doc_index] += 1
         if max(counts.values()) > options.max_per_doc:
             continue
-        if len(members[a]) * len(members[b]) <= _FULL_LINKAGE:
-            cross = scorer.scores(
-                [
-                    (x, y)
-                    for x in members[a]
-                    for y in members[b]
-                    if statements[x].doc_index != statements[y].doc_index
-                ]
-            )
-        else:
-            # Large groups: only the pairs blocking proposed (scoring every pair of
-            # two big groups at each merge would make linking quadratic).
-            cross = [
-                known
-                for x in members[a]
-                for y in members[b]
-                if (known := scorer.cache.get((x, y) if x < y else (y, x))) is not None
-            ]
+        cross = _cross_scores(scorer, members[a], members[b])
         if cross and sum(cross) / len(cross) < floor:
             continue
         keep, drop = min(a, b), max(a, b)
@@ -410,6 +402,81 @@ def _attach(
         result.append(sorted(group + [c for _, c in best.values()]))
     attached = {m for g in result for m in g if len(g) > 1} - in_fact
     return [g for g in result if not (len(g) == 1 and g[0] in attached)]
+
+
+def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
+    """Merge multi-document facts whose members are alike on average (best pair first).
+
+    Only facts joined by at least one known pair score of ``consolidate`` or more are
+    compared (comparing every pair of facts would be quadratic); a merge must keep at
+    most ``max_per_doc`` sentences of any document. Merging repeats until no pair of
+    facts qualifies.
+    """
+    statements = scorer.statements
+    if options.consolidate > 1:
+        return groups
+
+    def docs_of(group: list[int]) -> set[int]:
+        return {statements[m].doc_index for m in group}
+
+    while True:
+        owner = {m: n for n, g in enumerate(groups) if len(docs_of(g)) > 1 for m in g}
+        linked = sorted(
+            {
+                (min(owner[i], owner[j]), max(owner[i], owner[j]))
+                for (i, j), value in scorer.cache.items()
+                if value >= options.consolidate
+                and i in owner
+                and j in owner
+                and owner[i] != owner[j]
+            }
+        )
+        ranked = []
+        for a, b in linked:
+            counts: dict[int, int] = defaultdict(int)
+            for m in groups[a] + groups[b]:
+                counts[statements[m].doc_index] += 1
+            if max(counts.values()) > options.max_per_doc:
+                continue
+            cross = _cross_scores(scorer, groups[a], groups[b])
+            mean = sum(cross) / len(cross) if cross else 0.0
+            if mean >= options.consolidate:
+                ranked.append((-mean, a, b))
+        if not ranked:
+            return groups
+        ranked.sort()
+        merged: set[int] = set()
+        joined = []
+        for _, a, b in ranked:
+            if a in merged or b in merged:
+                continue
+            merged.update((a, b))
+            joined.append(sorted(groups[a] + groups[b]))
+        groups = [g for n, g in enumerate(groups) if n not in merged] + joined
+
+
+def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[float]:
+    """Return the pair scores between two groups' statements of different documents.
+
+    Small groups score every pair; large ones only the pairs blocking proposed
+    (scoring every pair of two big groups at each merge would make linking quadratic).
+    """
+    statements = scorer.statements
+    if len(left) * len(right) <= _FULL_LINKAGE:
+        return scorer.scores(
+            [
+                (x, y)
+                for x in left
+                for y in right
+                if statements[x].doc_index != statements[y].doc_index
+            ]
+        )
+    return [
+        known
+        for x in left
+        for y in right
+        if (known := scorer.cache.get((x, y) if x < y else (y, x))) is not None
+    ]
 
 
 def _attribution(analysis: Analysis, statement: Statement) -> str | None:
@@ -496,6 +563,7 @@ def find_facts(
     )
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
+    groups = _consolidate(scorer, groups, options)
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])
     index = ReuseIndex(reuse)
