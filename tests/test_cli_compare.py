@@ -83,6 +83,11 @@ def check_contract(report: dict[str, Any]) -> None:
             _keys(support, "doc", "sentence", "attributed_to", "start", "end", "text", "reused")
             assert support["sentence"] in sentence_ids
             _span(texts, support)
+        for related in fact["related"]:
+            _keys(related, "doc", "sentence", "start", "end", "text")
+            assert related["doc"] not in fact["docs"]
+            assert related["sentence"] in sentence_ids
+            _span(texts, related)
         fact_ids.add(fact["id"])
     for conflict in report["conflicts"]:
         _keys(conflict, "id", "kind", "topic", "severity", "values")

@@ -52,3 +52,10 @@ def test_bad_threshold(threshold: float) -> None:
 def test_repeated_ids() -> None:
     with pytest.raises(ConfigError, match="unique"):
         find_omissions(FACTS, ["a", "a", "b"])
+
+
+def test_a_related_sentence_is_not_an_omission() -> None:
+    # e has a sentence close to f2 (perhaps the claim in other words): not an omission.
+    related = Fact("f2", "f2", FACTS[1].support, related=(FactSupport("e", 3, 40, 90),))
+    result = find_omissions([FACTS[0], related, FACTS[2]], ["a", "b", "c", "d", "e"])
+    assert result == {"a": [], "b": [], "c": [], "d": ["f3"], "e": ["f3"]}

@@ -88,6 +88,10 @@ class FactOptions:
             join another (a sentence can state several claims).
         consolidate: Least average pair score for two multi-document facts to merge
             (third pass, within ``max_per_doc``); above 1 turns it off.
+        related: Least average score to a multi-document fact for the closest statement
+            of a document the fact lacks to be listed as related (perhaps the same claim
+            in other words; such a document is not said to omit the fact); above 1 turns
+            it off.
         label_chars: Longest label before it is cut at a word boundary.
     """
 
@@ -105,6 +109,7 @@ class FactOptions:
     attach: float = 0.22
     attach_shared: bool = False
     consolidate: float = 0.18
+    related: float = 0.18
     label_chars: int = 240
 
 
@@ -353,6 +358,40 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     return [members[g] for g in sorted(members)]
 
 
+def _strong_partners(scorer: _Scorer, bar: float) -> dict[int, list[int]]:
+    """Return, per statement, the statements whose known pair score with it reaches ``bar``.
+
+    A mean over a fact's members above the bar needs one member above it, so only these
+    statements are candidates for joining or shadowing a fact (scoring every statement
+    against every member would be quadratic).
+    """
+    strong: dict[int, list[int]] = defaultdict(list)
+    for (i, j), value in scorer.cache.items():
+        if value >= bar:
+            strong[i].append(j)
+            strong[j].append(i)
+    return strong
+
+
+def _closest_per_document(
+    scorer: _Scorer, group: list[int], candidates: list[int], bar: float
+) -> dict[int, tuple[float, int]]:
+    """Return, per document, the candidate with the best mean score to the group's members.
+
+    Only candidates whose mean reaches ``bar`` count; the value is ``(mean, candidate)``.
+    """
+    statements = scorer.statements
+    size = len(group)
+    flat = scorer.scores([(c, m) for c in candidates for m in group])
+    best: dict[int, tuple[float, int]] = {}
+    for rank, candidate in enumerate(candidates):
+        doc = statements[candidate].doc_index
+        mean = sum(flat[rank * size : (rank + 1) * size]) / size
+        if mean >= bar and (doc not in best or mean > best[doc][0]):
+            best[doc] = (mean, candidate)
+    return best
+
+
 def _attach(
     scorer: _Scorer,
     groups: list[list[int]],
@@ -368,14 +407,7 @@ def _attach(
     statements = scorer.statements
     n = len(statements)
     proposed = set((pairs[0] * n + pairs[1]).tolist())
-    # A mean above the bar needs a member above it, so only statements with a known
-    # score above it to some member are candidates (scoring every statement against
-    # every member would be quadratic).
-    strong: dict[int, list[int]] = defaultdict(list)
-    for (i, j), value in scorer.cache.items():
-        if value >= options.attach:
-            strong[i].append(j)
-            strong[j].append(i)
+    strong = _strong_partners(scorer, options.attach)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
     for group in groups:
@@ -383,7 +415,6 @@ def _attach(
         if len(docs) < 2:
             result.append(group)
             continue
-        best: dict[int, tuple[float, int]] = {}
         passing = []
         for candidate in sorted({c for m in group for c in strong.get(m, ())}):
             doc = statements[candidate].doc_index
@@ -392,16 +423,36 @@ def _attach(
             # Blocking must have proposed the candidate with some member.
             if any(min(candidate, m) * n + max(candidate, m) in proposed for m in group):
                 passing.append(candidate)
-        size = len(group)
-        flat = scorer.scores([(c, m) for c in passing for m in group])
-        for rank, candidate in enumerate(passing):
-            doc = statements[candidate].doc_index
-            mean = sum(flat[rank * size : (rank + 1) * size]) / size
-            if mean >= options.attach and (doc not in best or mean > best[doc][0]):
-                best[doc] = (mean, candidate)
+        best = _closest_per_document(scorer, group, passing, options.attach)
         result.append(sorted(group + [c for _, c in best.values()]))
     attached = {m for g in result for m in g if len(g) > 1} - in_fact
     return [g for g in result if not (len(g) == 1 and g[0] in attached)]
+
+
+def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
+    """Return, per group, the closest statement of each document the fact lacks.
+
+    A statement counts when its mean score to the fact's members reaches ``related``:
+    below the bar for linking, but close enough that the document may state the claim
+    in other words, so its absence from the fact is not evidence of an omission.
+    Single-document facts get none (nobody can be said to omit them).
+    """
+    statements = scorer.statements
+    if options.related > 1:
+        return [[] for _ in groups]
+    strong = _strong_partners(scorer, options.related)
+    out: list[list[int]] = []
+    for group in groups:
+        docs = {statements[m].doc_index for m in group}
+        if len(docs) < 2:
+            out.append([])
+            continue
+        candidates = sorted(
+            {c for m in group for c in strong.get(m, ()) if statements[c].doc_index not in docs}
+        )
+        best = _closest_per_document(scorer, group, candidates, options.related)
+        out.append(sorted(c for _, c in best.values()))
+    return out
 
 
 def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
@@ -564,12 +615,13 @@ def find_facts(
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
     groups = _consolidate(scorer, groups, options)
+    related = _related(scorer, groups, options)
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])
     index = ReuseIndex(reuse)
     by_id = {a.document.id: a for a in analyses}
     built = []
-    for group in groups:
+    for group, close in zip(groups, related, strict=True):
         docs = {statements[m].doc for m in group}
         supports = []
         for m in group:
@@ -590,12 +642,22 @@ def find_facts(
             key=lambda m: (sum(scorer.scores([(m, o) for o in group if o != m])), -m),
         )
         label = _label(_text(analyses, statements[centre]), options.label_chars)
+        nearby = tuple(
+            FactSupport(
+                doc=statements[m].doc,
+                sentence=statements[m].sentence,
+                start=statements[m].start,
+                end=statements[m].end,
+                attributed_to=_attribution(by_id[statements[m].doc], statements[m]),
+            )
+            for m in close
+        )
         first = (statements[group[0]].doc_index, statements[group[0]].start)
-        built.append((-len(docs), first, label, tuple(supports)))
+        built.append((-len(docs), first, label, tuple(supports), nearby))
     built.sort(key=lambda item: (item[0], item[1]))
     return [
-        Fact(id=f"f{n}", label=label, support=supports)
-        for n, (_, _, label, supports) in enumerate(built, 1)
+        Fact(id=f"f{n}", label=label, support=supports, related=nearby)
+        for n, (_, _, label, supports, nearby) in enumerate(built, 1)
     ]
 
 

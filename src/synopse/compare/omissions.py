@@ -3,6 +3,8 @@
 What an outlet does not say is part of how it covers a story. A fact counts as omitted
 by a document when at least ``threshold`` of the *other* documents report it and that
 document does not; with five documents and the default 0.6, three of the other four.
+Absence is weaker evidence than presence, so a document with a sentence close to the
+fact (``Fact.related``: perhaps the claim in other words) is not said to omit it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def find_omissions(
 
     Returns:
         Document id → omitted fact ids in the order of ``facts``; every document has an
-        entry, empty when it omits nothing. With fewer than two other documents nothing
+        entry, empty when it omits nothing. A document with a related sentence
+        (``Fact.related``) does not omit that fact. With fewer than two other documents nothing
         counts as omitted.
 
     Raises:
@@ -50,7 +53,8 @@ def find_omissions(
     needed = math.ceil(threshold * others - 1e-9)
     for fact in facts:
         reporting = set(fact.docs)
+        close = {s.doc for s in fact.related}
         for doc in doc_ids:
-            if doc not in reporting and len(reporting - {doc}) >= needed:
+            if doc not in reporting and doc not in close and len(reporting - {doc}) >= needed:
                 result[doc].append(fact.id)
     return result

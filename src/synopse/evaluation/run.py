@@ -187,7 +187,10 @@ def _comparison_metrics(
                 gold, compared.facts, compared.omissions, texts, doc_keys=doc_keys
             )
             details["omissions"] = scored
-            metrics.append(Metric("omissions", "F1 against gold majority omissions", scored["f1"]))
+            metrics += [
+                Metric("omissions", "F1 against gold majority omissions", scored["f1"]),
+                Metric("omissions", "omissions claimed that are right", scored["precision"]),
+            ]
     if gold.get("conflicts"):
         scored = conflicts.score_conflicts(gold, compared.conflicts, texts, doc_key=doc_keys)
         details["conflicts"] = scored

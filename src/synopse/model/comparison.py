@@ -81,12 +81,16 @@ class Fact:
         id: Stable id ("f1", ...), ordered by coverage then first appearance.
         label: Representative wording (the most central supporting sentence).
         support: One or more supports per document.
+        related: For documents that do not report the fact, the sentence closest to it
+            when it comes near (perhaps the same claim in other words, below the bar
+            for linking); such documents are not counted as omitting the fact.
         exclusive: True when a single document reports it.
     """
 
     id: str
     label: str
     support: tuple[FactSupport, ...]
+    related: tuple[FactSupport, ...] = ()
 
     @property
     def docs(self) -> tuple[str, ...]:

@@ -110,6 +110,20 @@ def _facts(facts: Sequence[Fact], analyses: dict[str, Analysis]) -> list[dict[st
                 "docs": list(fact.docs),
                 "exclusive": fact.exclusive,
                 "support": support,
+                "related": [
+                    {
+                        "doc": r.doc,
+                        "sentence": f"{r.doc}:{r.sentence}",
+                        "start": r.start,
+                        "end": r.end,
+                        "text": (
+                            analyses[r.doc].document.text[r.start : r.end]
+                            if r.doc in analyses
+                            else ""
+                        ),
+                    }
+                    for r in fact.related
+                ],
             }
         )
     return out
