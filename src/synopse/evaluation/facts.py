@@ -27,6 +27,11 @@ The strict ``precision``/``f1`` above are the headline figures.
 A fact split into two predicted groups that both link a and b counts twice in the
 predicted links (both correct); a merged group that joins two claims is credited for
 both only where its supports overlap both claims' quotes.
+
+The measure rewards lumping: one predicted fact holding every sentence of every document
+would score 1.0. It is only meaningful for groupings that, like
+:func:`synopse.compare.facts.find_facts`, keep few sentences of one document per fact
+(``FactOptions.max_per_doc``).
 """
 
 from __future__ import annotations
