@@ -179,6 +179,9 @@ def test_month_only_publication(text: str, expected: str) -> None:
         "Seit Jahren streiten sie.",
         "Am Morgen regnete es.",
         "Er erhielt 1.950 Stimmen.",
+        # A span whose direction only the context tells (here: the past month).
+        "Es war das zweite Treffen binnen eines Monats.",
+        "Die Preise stiegen innerhalb von zwei Wochen stark.",
     ],
 )
 def test_non_dates(text: str) -> None:
