@@ -9,7 +9,7 @@ from the documents) is always passed as ``Text``, never as markup.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 from rich import box
@@ -18,10 +18,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from synopse.compare.timeline import clause_around
 from synopse.model import Analysis
 from synopse.model.comparison import Comparison, Fact
-from synopse.report.comparison_json import EntityIds
+from synopse.report.comparison_views import coverage, exclusive_by_doc, quoted_speakers, wording
 
 SNIPPET_CHARS = 110
 MAX_CONSENSUS = 20
@@ -94,15 +93,13 @@ def _sources(comparison: Comparison, console: Console) -> None:
 
 
 def _coverage(fact: Fact, order: Sequence[str]) -> Text:
-    copied = {s.doc for s in fact.support if s.reused}
-    own = {s.doc for s in fact.support if not s.reused}
     if len(order) > MAX_MARKS:
         return Text(f"{len(fact.docs)}/{len(order)}")
     marks = Text()
-    for doc in order:
-        if doc in own:
+    for mark in coverage(fact, order):
+        if mark == "own":
             marks.append(MARK_YES, style="green")
-        elif doc in copied:
+        elif mark == "copied":
             marks.append(MARK_COPY, style="yellow")
         else:
             marks.append(MARK_NO, style="dim")
@@ -132,10 +129,7 @@ def _consensus(comparison: Comparison, console: Console) -> None:
 
 
 def _exclusive(comparison: Comparison, console: Console) -> None:
-    by_doc: dict[str, list[Fact]] = defaultdict(list)
-    for fact in comparison.facts:
-        if fact.exclusive:
-            by_doc[fact.docs[0]].append(fact)
+    by_doc = exclusive_by_doc(comparison)
     total = sum(len(v) for v in by_doc.values())
     _section(console, f"Exclusive: {total} facts only one source reports")
     if not total:
@@ -161,22 +155,19 @@ def _exclusive(comparison: Comparison, console: Console) -> None:
 def _wording(analysis: Analysis, start: int, end: int) -> Text:
     """The clause around a value, the value itself highlighted."""
     text = analysis.document.text
-    if not analysis.sentences or end - start > WORDING_CHARS:
+    shown = wording(analysis, start, end, max_chars=WORDING_CHARS)
+    if shown.alone:
         return Text.assemble(_snippet(text[start:end], 2 * WORDING_CHARS), style="bold yellow")
-    sentence = analysis.sentences[analysis.sentence_at(start)]
-    left, right = clause_around(
-        text, sentence.start, sentence.end, start, end, max_chars=WORDING_CHARS
-    )
-    left, right = min(left, start), max(right, end)
+    left, right = shown.start, shown.end
     out = Text()
-    if left > sentence.start:
+    if shown.cut_start:
         out.append("… ", style="dim")
     out.append(
         " ".join(text[left:start].split()) + (" " if text[left:start][-1:].isspace() else "")
     )
     out.append(" ".join(text[start:end].split()), style="bold yellow underline")
     out.append((" " if text[end:right][:1].isspace() else "") + " ".join(text[end:right].split()))
-    if right < sentence.end:
+    if shown.cut_end:
         out.append(" …", style="dim")
     return out
 
@@ -235,35 +226,24 @@ def _omissions(comparison: Comparison, console: Console) -> None:
 
 
 def _speakers(comparison: Comparison, console: Console) -> None:
-    ids = EntityIds(comparison)
-    names = {c.id: c.name for c in comparison.clusters}
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    modes: dict[str, Counter[str]] = defaultdict(Counter)
-    for analysis in comparison.analyses:
-        for quote in analysis.quotes:
-            key = ids.speaker(analysis, quote)
-            label = names.get(key or "") or quote.speaker_name or quote.speaker
-            if not label:
-                continue
-            counts[label][analysis.document.id] += 1
-            modes[label]["direct" if quote.mode == "direct" else "reported"] += 1
+    ranked = quoted_speakers(comparison)
     _section(console, "Speakers", "who is quoted how often, by source (direct / reported)")
-    if not counts:
+    if not ranked:
         console.print(Text("No attributed quotes found.", style="dim"))
         return
-    ranked = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     table = _table("speaker", "quotes", "direct", "reported", "by source", fixed=4, fixed_width=28)
     for column in (1, 2, 3):
         table.columns[column].justify = "right"
     order = [a.document.id for a in comparison.analyses]
     short = _labels(comparison)
-    for label, by_doc in ranked[:MAX_SPEAKERS]:
-        spread = ", ".join(f"{short[doc]} {by_doc[doc]}" for doc in order if by_doc.get(doc))
+    for speaker in ranked[:MAX_SPEAKERS]:
+        counts = {doc: speaker.count(doc) for doc in order}
+        spread = ", ".join(f"{short[doc]} {n}" for doc, n in counts.items() if n)
         table.add_row(
-            _snippet(label, 40),
-            Text(str(sum(by_doc.values()))),
-            Text(str(modes[label]["direct"])),
-            Text(str(modes[label]["reported"])),
+            _snippet(speaker.label, 40),
+            Text(str(len(speaker.quotes))),
+            Text(str(speaker.direct)),
+            Text(str(len(speaker.quotes) - speaker.direct)),
             Text(spread),
         )
     console.print(table)
