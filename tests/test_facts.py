@@ -333,3 +333,18 @@ def test_consolidation_keeps_the_per_document_limit() -> None:
     groups = [[0, 1], [2, 4]]
     assert _consolidated(groups, alike, max_per_doc=1) == [[0, 1], [2, 4]]
     assert _consolidated(groups, alike, max_per_doc=2) == [[0, 1, 2, 4]]
+
+
+def test_closest_statement_bound_matches_full_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For large facts only strong pairs are summed; with no weak pairs that is exact."""
+    from synopse.compare import facts as facts_module
+
+    statements = [_statement(doc, {"x"}) for doc in (0, 1, 2, 2, 3)]
+    scores = {(0, 2): 0.5, (1, 2): 0.3, (0, 3): 0.25, (1, 3): 0.0, (0, 4): 0.1}
+    scorer = _KnownScores(statements, scores)
+    strong = {0: [(2, 0.5), (3, 0.25)], 1: [(2, 0.3)], 2: [(0, 0.5), (1, 0.3)], 3: [(0, 0.25)]}
+    close = facts_module._closest_per_document
+    full = close(scorer, [0, 1], [2, 3], 0.2, strong)  # type: ignore[arg-type]
+    monkeypatch.setattr(facts_module, "_FULL_CANDIDATES", 0)
+    bounded = close(scorer, [0, 1], [2, 3], 0.2, strong)  # type: ignore[arg-type]
+    assert full == bounded == {2: (0.4, 2)}

@@ -115,6 +115,11 @@ class FactOptions:
 
 #: Largest product of two group sizes for which average linkage scores every pair.
 _FULL_LINKAGE = 64
+#: Most candidate-member pairs scored for one fact when it takes or lists statements of
+#: other documents; beyond it only pairs already scored count (the others as 0).
+_FULL_CANDIDATES = 2_048
+#: Rounds of consolidation (each merges a fact at most once).
+_CONSOLIDATE_ROUNDS = 3
 #: Pairs scored per block of array operations (small blocks stay in the CPU cache).
 _SCORE_BLOCK = 4_096
 #: Most unscored pairs that are scored one by one rather than in bulk.
@@ -358,35 +363,55 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     return [members[g] for g in sorted(members)]
 
 
-def _strong_partners(scorer: _Scorer, bar: float) -> dict[int, list[int]]:
+def _strong_partners(scorer: _Scorer, bar: float) -> dict[int, list[tuple[int, float]]]:
     """Return, per statement, the statements whose known pair score with it reaches ``bar``.
 
     A mean over a fact's members above the bar needs one member above it, so only these
     statements are candidates for joining or shadowing a fact (scoring every statement
-    against every member would be quadratic).
+    against every member would be quadratic). Each partner comes with the pair's score.
     """
-    strong: dict[int, list[int]] = defaultdict(list)
+    strong: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (i, j), value in scorer.cache.items():
         if value >= bar:
-            strong[i].append(j)
-            strong[j].append(i)
+            strong[i].append((j, value))
+            strong[j].append((i, value))
     return strong
 
 
 def _closest_per_document(
-    scorer: _Scorer, group: list[int], candidates: list[int], bar: float
+    scorer: _Scorer,
+    group: list[int],
+    candidates: list[int],
+    bar: float,
+    strong: dict[int, list[tuple[int, float]]],
 ) -> dict[int, tuple[float, int]]:
     """Return, per document, the candidate with the best mean score to the group's members.
 
     Only candidates whose mean reaches ``bar`` count; the value is ``(mean, candidate)``.
+    When candidates times members exceed ``_FULL_CANDIDATES``, the mean sums only the
+    strong pairs (``strong``, at least ``bar``) and counts every other pair as 0: a lower
+    bound whose cost follows the strong pairs, not candidates times members, which keeps
+    large stories near linear.
     """
     statements = scorer.statements
     size = len(group)
-    flat = scorer.scores([(c, m) for c in candidates for m in group])
+    means: dict[int, float] = {}
+    if size * len(candidates) <= _FULL_CANDIDATES:
+        flat = scorer.scores([(c, m) for c in candidates for m in group])
+        for rank, candidate in enumerate(candidates):
+            means[candidate] = sum(flat[rank * size : (rank + 1) * size]) / size
+    else:
+        wanted = set(candidates)
+        sums: dict[int, float] = defaultdict(float)
+        for m in group:
+            for c, value in strong.get(m, ()):
+                if c in wanted:
+                    sums[c] += value
+        means = {c: sums[c] / size for c in candidates}
     best: dict[int, tuple[float, int]] = {}
-    for rank, candidate in enumerate(candidates):
+    for candidate in candidates:
         doc = statements[candidate].doc_index
-        mean = sum(flat[rank * size : (rank + 1) * size]) / size
+        mean = means[candidate]
         if mean >= bar and (doc not in best or mean > best[doc][0]):
             best[doc] = (mean, candidate)
     return best
@@ -416,14 +441,14 @@ def _attach(
             result.append(group)
             continue
         passing = []
-        for candidate in sorted({c for m in group for c in strong.get(m, ())}):
+        for candidate in sorted({c for m in group for c, _ in strong.get(m, ())}):
             doc = statements[candidate].doc_index
             if doc in docs or (candidate in in_fact and not options.attach_shared):
                 continue
             # Blocking must have proposed the candidate with some member.
             if any(min(candidate, m) * n + max(candidate, m) in proposed for m in group):
                 passing.append(candidate)
-        best = _closest_per_document(scorer, group, passing, options.attach)
+        best = _closest_per_document(scorer, group, passing, options.attach, strong)
         result.append(sorted(group + [c for _, c in best.values()]))
     attached = {m for g in result for m in g if len(g) > 1} - in_fact
     return [g for g in result if not (len(g) == 1 and g[0] in attached)]
@@ -448,9 +473,9 @@ def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> 
             out.append([])
             continue
         candidates = sorted(
-            {c for m in group for c in strong.get(m, ()) if statements[c].doc_index not in docs}
+            {c for m in group for c, _ in strong.get(m, ()) if statements[c].doc_index not in docs}
         )
-        best = _closest_per_document(scorer, group, candidates, options.related)
+        best = _closest_per_document(scorer, group, candidates, options.related, strong)
         out.append(sorted(c for _, c in best.values()))
     return out
 
@@ -458,43 +483,56 @@ def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> 
 def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
     """Merge multi-document facts whose members are alike on average (best pair first).
 
-    Only facts joined by at least one known pair score of ``consolidate`` or more are
-    compared (comparing every pair of facts would be quadratic); a merge must keep at
-    most ``max_per_doc`` sentences of any document. Merging repeats until no pair of
-    facts qualifies.
+    Only facts joined by a pair that scored ``consolidate`` or more during linking are
+    compared, and only when every pair between them can be scored (at most
+    ``_FULL_LINKAGE``): two large facts already gather many documents, and comparing
+    them in full would make this pass quadratic. A merge must keep at most
+    ``max_per_doc`` sentences of any document; each round merges a fact at most once.
     """
     statements = scorer.statements
     if options.consolidate > 1:
         return groups
-
-    def docs_of(group: list[int]) -> set[int]:
-        return {statements[m].doc_index for m in group}
-
-    while True:
-        owner = {m: n for n, g in enumerate(groups) if len(docs_of(g)) > 1 for m in g}
+    strong = [pair for pair, value in scorer.cache.items() if value >= options.consolidate]
+    for _ in range(_CONSOLIDATE_ROUNDS):
+        owner = {
+            m: n
+            for n, g in enumerate(groups)
+            if len({statements[x].doc_index for x in g}) > 1
+            for m in g
+        }
         linked = sorted(
             {
-                (min(owner[i], owner[j]), max(owner[i], owner[j]))
-                for (i, j), value in scorer.cache.items()
-                if value >= options.consolidate
-                and i in owner
-                and j in owner
-                and owner[i] != owner[j]
+                (min(a, b), max(a, b))
+                for i, j in strong
+                if (a := owner.get(i)) is not None and (b := owner.get(j)) is not None and a != b
             }
         )
-        ranked = []
+        comparable = []
+        wanted: list[tuple[int, int]] = []
         for a, b in linked:
+            if len(groups[a]) * len(groups[b]) > _FULL_LINKAGE:
+                continue
             counts: dict[int, int] = defaultdict(int)
             for m in groups[a] + groups[b]:
                 counts[statements[m].doc_index] += 1
             if max(counts.values()) > options.max_per_doc:
                 continue
-            cross = _cross_scores(scorer, groups[a], groups[b])
-            mean = sum(cross) / len(cross) if cross else 0.0
+            cross = [
+                (x, y)
+                for x in groups[a]
+                for y in groups[b]
+                if statements[x].doc_index != statements[y].doc_index
+            ]
+            comparable.append((a, b, len(wanted), len(cross)))
+            wanted.extend(cross)
+        flat = scorer.scores(wanted)  # one batch: bulk scoring is far cheaper per pair
+        ranked = []
+        for a, b, begin, count in comparable:
+            mean = sum(flat[begin : begin + count]) / count if count else 0.0
             if mean >= options.consolidate:
                 ranked.append((-mean, a, b))
         if not ranked:
-            return groups
+            break
         ranked.sort()
         merged: set[int] = set()
         joined = []
@@ -504,6 +542,7 @@ def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions)
             merged.update((a, b))
             joined.append(sorted(groups[a] + groups[b]))
         groups = [g for n, g in enumerate(groups) if n not in merged] + joined
+    return groups
 
 
 def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[float]:
