@@ -17,8 +17,9 @@ demo: $(STAMP)
 	$(BIN)/synopse extract demo/corpus --format json -o out/demo-documents.json
 	$(BIN)/synopse analyze demo/corpus --format json -o out/demo-analysis.json
 	$(BIN)/synopse compare demo/corpus --format json -o out/demo-report.json
+	$(BIN)/synopse compare demo/corpus --format html -o out/demo-report.html
 	$(BIN)/synopse compare demo/corpus
-	@echo "Reports written to out/demo-documents.json, out/demo-analysis.json and out/demo-report.json"
+	@echo "Reports written to out/demo-documents.json, out/demo-analysis.json, out/demo-report.json and out/demo-report.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

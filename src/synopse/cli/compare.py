@@ -2,8 +2,9 @@
 
 A thin wrapper: ingest and analyse the sources (as ``synopse analyze`` does), run
 :func:`synopse.compare.pipeline.compare` on the documents that could be read, and write
-the whole JSON contract or the terminal report. Each source that fails gets one stderr
-line and makes the exit code 1; fewer than two readable documents is an error.
+the whole JSON contract, the single-file HTML report or the terminal report. Each source
+that fails gets one stderr line and makes the exit code 1; fewer than two readable
+documents is an error.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from synopse.compare.embeddings import get_embedder
 from synopse.compare.pipeline import compare
 from synopse.errors import ConfigError
 from synopse.options import CompareOptions
+from synopse.report.comparison_html import render_html
 from synopse.report.comparison_json import comparison_report
 from synopse.report.comparison_terminal import render_comparison
 
@@ -40,6 +42,7 @@ class CompareFormat(enum.StrEnum):
 
     text = "text"
     json = "json"
+    html = "html"
 
 
 def compare_cli(
@@ -86,6 +89,8 @@ def compare_cli(
         if output_format is CompareFormat.json:
             report = comparison_report(comparison, failures)
             write_output(json.dumps(report, ensure_ascii=False, indent=2) + "\n", output)
+        elif output_format is CompareFormat.html:
+            write_output(render_html(comparison, failures=failures), output)
         else:
             write_rendered(lambda console: render_comparison(comparison, console), output)
     except typer.Exit:

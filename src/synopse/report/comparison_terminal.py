@@ -20,7 +20,13 @@ from rich.text import Text
 
 from synopse.model import Analysis
 from synopse.model.comparison import Comparison, Fact
-from synopse.report.comparison_views import coverage, exclusive_by_doc, quoted_speakers, wording
+from synopse.report.comparison_views import (
+    coverage,
+    exclusive_by_doc,
+    quoted_speakers,
+    short_labels,
+    wording,
+)
 
 SNIPPET_CHARS = 110
 MAX_CONSENSUS = 20
@@ -30,8 +36,6 @@ MAX_OMISSIONS_PER_DOC = 4
 MAX_SPEAKERS = 15
 MAX_TIMELINE = 25
 MAX_TERMS = 6
-#: Longest document id written out in lists; longer ids are shown as "#<number>".
-SHORT_ID = 14
 #: Longest clause shown around a conflict value (a longer value is shown alone, cut).
 WORDING_CHARS = 90
 #: Most document columns drawn as separate marks; beyond, coverage is a count.
@@ -42,12 +46,6 @@ MARK_YES, MARK_COPY, MARK_NO = "✓", "≈", "·"
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> Text:
     flat = " ".join(text.split())
     return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…")
-
-
-def _labels(comparison: Comparison) -> dict[str, str]:
-    """Short names of the documents: the id when short, else its number in the sources table."""
-    ids = [a.document.id for a in comparison.analyses]
-    return {doc: doc if len(doc) <= SHORT_ID else f"#{number}" for number, doc in enumerate(ids, 1)}
 
 
 def _section(console: Console, title: str, note: str = "") -> None:
@@ -235,7 +233,7 @@ def _speakers(comparison: Comparison, console: Console) -> None:
     for column in (1, 2, 3):
         table.columns[column].justify = "right"
     order = [a.document.id for a in comparison.analyses]
-    short = _labels(comparison)
+    short = short_labels(comparison)
     for speaker in ranked[:MAX_SPEAKERS]:
         counts = {doc: speaker.count(doc) for doc in order}
         spread = ", ".join(f"{short[doc]} {n}" for doc, n in counts.items() if n)
@@ -279,7 +277,7 @@ def _timeline(comparison: Comparison, console: Console) -> None:
         console.print(Text("No dates found.", style="dim"))
         return
     table = _table("date", "event", "sources", fixed=1, fixed_width=14)
-    short = _labels(comparison)
+    short = short_labels(comparison)
     for event in events[:MAX_TIMELINE]:
         docs = [short.get(d, d) for d in dict.fromkeys(m.doc for m in event.mentions)]
         table.add_row(
@@ -311,7 +309,7 @@ def _summary(comparison: Comparison, console: Console) -> None:
     if not comparison.summary:
         console.print(Text("Nothing to summarise.", style="dim"))
         return
-    short = _labels(comparison)
+    short = short_labels(comparison)
     for number, sentence in enumerate(comparison.summary, 1):
         line = Text(f"{number}. ", style="bold")
         line.append_text(Text(" ".join(sentence.text.split())))

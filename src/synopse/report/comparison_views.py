@@ -19,6 +19,14 @@ from synopse.model.comparison import Comparison, Fact
 from synopse.report.comparison_json import EntityIds
 
 Coverage = Literal["own", "copied", "absent"]
+#: Longest document id written out in lists; longer ids are shown as "#<number>".
+SHORT_ID = 14
+
+
+def short_labels(comparison: Comparison) -> dict[str, str]:
+    """Return document id → short name: the id when short, else its number among the sources."""
+    ids = [a.document.id for a in comparison.analyses]
+    return {doc: doc if len(doc) <= SHORT_ID else f"#{number}" for number, doc in enumerate(ids, 1)}
 
 
 def coverage(fact: Fact, order: Sequence[str]) -> list[Coverage]:
