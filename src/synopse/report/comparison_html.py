@@ -40,7 +40,7 @@ WORDING_CHARS = 120
 MAX_MARKS = 40
 #: Longest document id kept in an anchor id (the document number keeps ids unique).
 SLUG_CHARS = 40
-MARKS = {"own": "✓", "copied": "≈", "absent": "·"}
+MARKS = {"own": "✓", "copied": "≈", "related": "?", "absent": "·"}
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 _CSS = """
@@ -53,7 +53,7 @@ th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left;vertical
 th{background:#f3f6f9}
 a{color:#1a5f8f}.muted,.note{color:#777}.note{font-size:.9rem}
 .marks a,.marks span{font-family:monospace;text-decoration:none;padding:0 .1rem}
-.own{color:#1b7f3a}.copied{color:#b07a00}.absent{color:#bbb}
+.own{color:#1b7f3a}.copied{color:#b07a00}.related{color:#1a6fa0}.absent{color:#bbb}
 .hard{color:#b3261e;font-weight:600}.kind{color:#7a3f9d}
 mark{background:#fff3b0}
 nav a{margin-right:.8rem}
@@ -249,7 +249,7 @@ def _marks(fact: Fact, order: Sequence[str], ev: _Evidence) -> str:
         return f"{len(fact.docs)}/{len(order)}"
     out = []
     for doc, mark in zip(order, coverage(fact, order), strict=True):
-        support = _first_support(fact, doc)
+        support = _first_support(fact, doc) or next((s for s in fact.related if s.doc == doc), None)
         symbol = f'<span class="{mark}" title="{_e(doc)}">{MARKS[mark]}</span>'
         out.append(symbol if support is None else _support_link(ev, support, symbol))
     return f'<span class="marks">{"".join(out)}</span>'
@@ -272,7 +272,8 @@ def _consensus(comparison: Comparison, ev: _Evidence) -> str:
     shared = [f for f in comparison.facts if len(f.docs) > 1]
     order = [a.document.id for a in comparison.analyses]
     note = (
-        "✓ reports, ≈ only in copied text, · absent (in source order); "
+        "✓ reports, ≈ only in copied text, ? a close sentence (perhaps the claim in other "
+        "words), · absent (in source order); "
         "each mark links to the sentence"
     )
     title = f"Consensus: {len(shared)} facts reported by several sources"

@@ -40,7 +40,7 @@ MAX_TERMS = 6
 WORDING_CHARS = 90
 #: Most document columns drawn as separate marks; beyond, coverage is a count.
 MAX_MARKS = 40
-MARK_YES, MARK_COPY, MARK_NO = "✓", "≈", "·"
+MARK_YES, MARK_COPY, MARK_NEAR, MARK_NO = "✓", "≈", "?", "·"
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> Text:
@@ -99,6 +99,8 @@ def _coverage(fact: Fact, order: Sequence[str]) -> Text:
             marks.append(MARK_YES, style="green")
         elif mark == "copied":
             marks.append(MARK_COPY, style="yellow")
+        elif mark == "related":
+            marks.append(MARK_NEAR, style="cyan")
         else:
             marks.append(MARK_NO, style="dim")
     return marks
@@ -109,8 +111,8 @@ def _consensus(comparison: Comparison, console: Console) -> None:
     order = [a.document.id for a in comparison.analyses]
     _section(
         console,
-        f"Consensus: {len(shared)} facts reported by several sources",
-        f"{MARK_YES} reports  {MARK_COPY} copied text  {MARK_NO} absent (in source order)",
+        f"Consensus: {len(shared)} shared facts",
+        f"{MARK_YES} reports {MARK_COPY} copied {MARK_NEAR} close {MARK_NO} absent",
     )
     if not shared:
         console.print(Text("No fact is reported by more than one source.", style="dim"))

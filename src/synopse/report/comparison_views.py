@@ -18,7 +18,7 @@ from synopse.model import Analysis, Quote
 from synopse.model.comparison import Comparison, Fact
 from synopse.report.comparison_json import EntityIds
 
-Coverage = Literal["own", "copied", "absent"]
+Coverage = Literal["own", "copied", "related", "absent"]
 #: Longest document id written out in lists; longer ids are shown as "#<number>".
 SHORT_ID = 14
 
@@ -39,11 +39,16 @@ def coverage(fact: Fact, order: Sequence[str]) -> list[Coverage]:
     Returns:
         One entry per id: ``"own"`` when the document states the fact outside copied
         text, ``"copied"`` when it states it only inside text shared with another
-        document, ``"absent"`` when it does not report it.
+        document, ``"related"`` when it does not report it but has a sentence close to
+        it (``Fact.related``: perhaps the claim in other words), ``"absent"`` otherwise.
     """
     copied = {s.doc for s in fact.support if s.reused}
     own = {s.doc for s in fact.support if not s.reused}
-    return ["own" if d in own else "copied" if d in copied else "absent" for d in order]
+    related = {s.doc for s in fact.related}
+    return [
+        "own" if d in own else "copied" if d in copied else "related" if d in related else "absent"
+        for d in order
+    ]
 
 
 def exclusive_by_doc(comparison: Comparison) -> dict[str, list[Fact]]:
