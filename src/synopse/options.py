@@ -80,6 +80,8 @@ class IngestOptions:
         raw: The input is already clean text: no cleaning and no format sniffing, so the
             document's text is the input (after Unicode normalisation) and offsets refer
             to it.
+        fetch_feed_links: Fetch the linked article of each feed entry that carries only a
+            teaser (with the same limits as any URL); off, so feeds are read offline.
 
     Example:
         >>> IngestOptions.from_defaults(max_bytes=1000).max_bytes
@@ -93,6 +95,7 @@ class IngestOptions:
     user_agent: str = "synopse/0.1"
     default_language: str = "de"
     raw: bool = False
+    fetch_feed_links: bool = False
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

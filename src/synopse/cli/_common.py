@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from synopse.errors import ConfigError
-from synopse.model import Failure
+from synopse.model import Failure, Notice
 from synopse.options import IngestOptions
 from synopse.report.terminal import make_console
 
@@ -40,6 +40,13 @@ AllowPrivateOption = Annotated[
 TimeoutOption = Annotated[
     float | None, typer.Option("--timeout", help="Seconds to wait for a URL.")
 ]
+FetchFeedLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--fetch-feed-links",
+        help="Fetch the linked article of each feed entry that carries only a teaser.",
+    ),
+]
 
 
 def one_line(value: object) -> str:
@@ -59,6 +66,7 @@ def ingest_options(
     timeout: float | None = None,
     allow_private: bool = False,
     raw: bool = False,
+    fetch_feed_links: bool = False,
 ) -> IngestOptions:
     """Build ingest options from command-line flags over the defaults (exit 2 if invalid)."""
     try:
@@ -67,6 +75,7 @@ def ingest_options(
             timeout=timeout,
             allow_private=allow_private or None,
             raw=raw or None,
+            fetch_feed_links=fetch_feed_links or None,
         )
     except ConfigError as exc:
         raise fail(exc, code=2) from None
@@ -88,6 +97,12 @@ def write_rendered(render: Callable[[Console], None], output: Path | None) -> No
     render(make_console(buffer))
     if buffer is not None:
         write_output(buffer.getvalue(), output)
+
+
+def report_notices(notices: Iterable[Notice]) -> None:
+    """Print one ``warning: SOURCE: message`` line on stderr per notice."""
+    for notice in notices:
+        typer.echo(f"warning: {one_line(notice.source)}: {one_line(notice.message)}", err=True)
 
 
 def report_failures(failures: Iterable[Failure]) -> None:

@@ -16,6 +16,7 @@ import typer
 from synopse.analysis.pipeline import analyze
 from synopse.cli._common import (
     AllowPrivateOption,
+    FetchFeedLinksOption,
     MaxBytesOption,
     OutputOption,
     SourcesArgument,
@@ -24,6 +25,7 @@ from synopse.cli._common import (
     ingest_options,
     one_line,
     report_failures,
+    report_notices,
     write_output,
     write_rendered,
 )
@@ -47,12 +49,21 @@ def run_analysis(
     max_bytes: int | None,
     allow_private: bool,
     timeout: float | None,
+    fetch_feed_links: bool = False,
 ) -> tuple[list[Analysis], list[Failure]]:
-    """Ingest and analyse ``sources``; return the analyses and every failure."""
+    """Ingest and analyse ``sources``; return the analyses and every failure.
+
+    Notices (teaser-only feed entries) are printed on stderr as they are found.
+    """
     options = ingest_options(
-        max_bytes=max_bytes, timeout=timeout, allow_private=allow_private, raw=raw
+        max_bytes=max_bytes,
+        timeout=timeout,
+        allow_private=allow_private,
+        raw=raw,
+        fetch_feed_links=fetch_feed_links,
     )
     result = ingest(sources, options)
+    report_notices(result.notices)
     failures = list(result.failures)
     analyses = []
     for document in result.documents:
@@ -79,11 +90,17 @@ def analyze_cli(
     max_bytes: MaxBytesOption = None,
     allow_private: AllowPrivateOption = False,
     timeout: TimeoutOption = None,
+    fetch_feed_links: FetchFeedLinksOption = False,
 ) -> None:
     """Analyse each document: sentences, entities, quotes with speakers, dates, quantities."""
     try:
         analyses, failures = run_analysis(
-            sources, raw=raw, max_bytes=max_bytes, allow_private=allow_private, timeout=timeout
+            sources,
+            raw=raw,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            timeout=timeout,
+            fetch_feed_links=fetch_feed_links,
         )
         if output_format is AnalyzeFormat.json:
             content = json.dumps(analysis_report(analyses, failures), ensure_ascii=False, indent=2)

@@ -17,6 +17,7 @@ import typer
 
 from synopse.cli._common import (
     AllowPrivateOption,
+    FetchFeedLinksOption,
     MaxBytesOption,
     OutputOption,
     SourcesArgument,
@@ -63,6 +64,7 @@ def compare_cli(
     max_bytes: MaxBytesOption = None,
     allow_private: AllowPrivateOption = False,
     timeout: TimeoutOption = None,
+    fetch_feed_links: FetchFeedLinksOption = False,
 ) -> None:
     """Compare the documents of one story: consensus, conflicts, omissions, framing, timeline."""
     try:
@@ -72,7 +74,12 @@ def compare_cli(
         raise fail(exc, code=2) from None
     try:
         analyses, failures = run_analysis(
-            sources, raw=False, max_bytes=max_bytes, allow_private=allow_private, timeout=timeout
+            sources,
+            raw=False,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            timeout=timeout,
+            fetch_feed_links=fetch_feed_links,
         )
     except typer.Exit:
         raise

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from synopse.cli._common import (
     AllowPrivateOption,
+    FetchFeedLinksOption,
     MaxBytesOption,
     OutputOption,
     SourcesArgument,
@@ -27,6 +28,7 @@ from synopse.cli._common import (
     ingest_options,
     one_line,
     report_failures,
+    report_notices,
     write_output,
 )
 from synopse.ingest import ingest
@@ -76,6 +78,10 @@ def render(result: IngestResult, output_format: OutputFormat, *, to_file: bool) 
     """Return the rendering of ``result`` (None: text already printed to the terminal)."""
     if output_format is OutputFormat.json:
         report = documents_report(result.documents, result.failures)
+        if result.notices:
+            report["warnings"] = [
+                {"source": n.source, "message": n.message} for n in result.notices
+            ]
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     if output_format is OutputFormat.jsonl:
         return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in result.documents)
@@ -94,9 +100,15 @@ def extract_cli(
     max_bytes: MaxBytesOption = None,
     allow_private: AllowPrivateOption = False,
     timeout: TimeoutOption = None,
+    fetch_feed_links: FetchFeedLinksOption = False,
 ) -> None:
-    """Extract clean article text and metadata from files, folders, URLs or stdin."""
-    options = ingest_options(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    """Extract clean article text and metadata from files, folders, feeds, URLs or stdin."""
+    options = ingest_options(
+        max_bytes=max_bytes,
+        timeout=timeout,
+        allow_private=allow_private,
+        fetch_feed_links=fetch_feed_links,
+    )
     try:
         result = ingest(sources, options)
         content = render(result, output_format, to_file=output is not None)
@@ -104,5 +116,6 @@ def extract_cli(
             write_output(content, output)
     except Exception as exc:  # the command line never shows a traceback
         raise fail(one_line(exc) or type(exc).__name__) from None
+    report_notices(result.notices)
     report_failures(result.failures)
     raise typer.Exit(1 if result.failures else 0)

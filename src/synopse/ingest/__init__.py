@@ -1,9 +1,11 @@
-"""Ingest: turn sources (files, folders, globs, URLs, stdin, records) into clean Documents.
+"""Ingest: turn sources (files, folders, globs, URLs, stdin, records, feeds) into Documents.
 
 This is the one entry point of the first pipeline stage. It expands sources, reads and
 decodes bytes, sends each item to the extractor for its kind (text scrape, HTML page,
-JSON record) and builds Documents with unique ids. A source that fails becomes a
-:class:`~synopse.model.document.Failure` while the others go on.
+JSON record, RSS/Atom feed) and builds Documents with unique ids. A source that fails
+becomes a :class:`~synopse.model.document.Failure` while the others go on; a source that
+was read but needs care (feed entries with only a teaser) gets a
+:class:`~synopse.model.document.Notice`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from typing import Any, BinaryIO
 from synopse.errors import ExtractionError, IncompleteIngestError, IngestError, SynopseError
 from synopse.ingest.decode import declared_html_charset, decode_bytes, read_capped, read_file
 from synopse.ingest.extracted import Extracted
+from synopse.ingest.feeds import FEED_EXTENSIONS, looks_like_feed, read_feed
 from synopse.ingest.fetch import fetch as fetch_url
 from synopse.ingest.html import extract_html, looks_like_html
 from synopse.ingest.metadata import detect_language, outlet_from_url, parse_date
 from synopse.ingest.records import extract_record, read_records
 from synopse.ingest.sources import SourceItem, SourceLike, expand_source
 from synopse.ingest.text import clean_scrape
-from synopse.model.document import Document, Failure, IngestResult, normalize_text
+from synopse.model.document import Document, Failure, IngestResult, Notice, normalize_text
 from synopse.options import IngestOptions
 
 __all__ = [
@@ -38,7 +41,10 @@ __all__ = [
 _HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _JSON_MEDIA_TYPES = frozenset({"application/json", "application/x-ndjson", "application/jsonl"})
+_FEED_ONLY_EXTENSIONS = frozenset({".rss", ".atom"})
+_FEED_ONLY_MEDIA_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 _MAX_REASON_CHARS = 300
+_MAX_LISTED_IDS = 20
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class _Item:
     source: str
     id: str
     extracted: Extracted
+    teaser: bool = False
 
 
 def _as_sources(sources: SourceLike | Iterable[SourceLike]) -> list[SourceLike]:
@@ -95,12 +102,25 @@ def _records(text: str, *, source: str, default_id: str, lines: bool) -> Iterato
         yield _Item(record.source, record_id or default_id, extracted)
 
 
+def _feed(data: bytes, *, source: str, options: IngestOptions) -> Iterator[_Item | Failure]:
+    for entry in read_feed(data, source=source, options=options):
+        if isinstance(entry, Failure):
+            yield entry
+        else:
+            yield _Item(entry.source, entry.id, entry.extracted, teaser=entry.teaser)
+
+
 def _read_item(
     item: SourceItem, options: IngestOptions, stdin: BinaryIO | None
 ) -> Iterator[_Item | Failure]:
     label = item.location
     if item.kind == "url":
         fetched = fetch_url(item.location, options=options)
+        if not options.raw and (
+            fetched.media_type in _FEED_ONLY_MEDIA_TYPES or looks_like_feed(fetched.content)
+        ):
+            yield from _feed(fetched.content, source=label, options=options)
+            return
         declared = fetched.charset
         if declared is None and fetched.media_type in _HTML_MEDIA_TYPES:
             declared = declared_html_charset(fetched.content)
@@ -123,6 +143,12 @@ def _read_item(
     else:
         data = read_file(item.location, max_bytes=options.max_bytes, source=label)
         suffix = Path(item.location).suffix.lower()
+    if not options.raw and (
+        suffix in _FEED_ONLY_EXTENSIONS
+        or ((suffix in FEED_EXTENSIONS or item.kind == "stdin") and looks_like_feed(data))
+    ):
+        yield from _feed(data, source=label, options=options)
+        return
     html = suffix in _HTML_EXTENSIONS
     declared = declared_html_charset(data) if html else None
     text = decode_bytes(data, source=label, declared=declared)
@@ -155,7 +181,8 @@ def _document(item: _Item, doc_id: str, options: IngestOptions) -> Document:
         title=extracted.title,
         author=extracted.author,
         published=published,
-        language=detect_language(extracted.text, default=options.default_language),
+        language=extracted.language
+        or detect_language(extracted.text, default=options.default_language),
         removed=extracted.removed,
         url=extracted.url,
         structure=extracted.structure,
@@ -173,7 +200,9 @@ def ingest(
     Files, folders (recursive, sorted, hidden files skipped), globs, http(s) URLs and
     ``-`` (stdin) are accepted. ``.txt``, ``.md`` and other text files are cleaned as
     raw scrapes; ``.html``/``.htm`` files and anything that looks like HTML go through
-    trafilatura; ``.json`` and ``.jsonl`` files hold records. Ids default to the file
+    trafilatura; ``.json`` and ``.jsonl`` files hold records; ``.rss``/``.atom`` files,
+    ``.xml``/``.rdf`` files, stdin and URLs whose content is an RSS or Atom feed give one
+    document per entry (teaser-only entries are listed in ``notices``). Ids default to the file
     stem, the record's ``id`` or the URL's last path segment and are made unique with
     ``-2``, ``-3`` suffixes.
 
@@ -184,7 +213,8 @@ def ingest(
         stdin: The stream ``-`` reads (defaults to the process's stdin).
 
     Returns:
-        The documents in source order and one failure per source (or record) that failed.
+        The documents in source order, one failure per source (or record, or feed
+        entry) that failed, and notices about sources read with a caveat.
 
     Raises:
         TypeError: ``sources`` holds something other than str or os.PathLike.
@@ -201,6 +231,7 @@ def ingest(
             raise TypeError(f"a source must be a str or os.PathLike, not {type(source).__name__}")
     documents: list[Document] = []
     failures: list[Failure] = []
+    notices: list[Notice] = []
     taken: set[str] = set()
     for source in listed:
         name = os.fspath(source)
@@ -216,6 +247,7 @@ def ingest(
             except Exception as exc:  # a bad source must never stop the batch
                 failures.append(Failure(label, _reason(exc)))
                 continue
+            teasers: list[str] = []
             for entry in produced:
                 if isinstance(entry, Failure):
                     failures.append(entry)
@@ -227,7 +259,23 @@ def ingest(
                     failures.append(Failure(entry.source, _reason(exc)))
                     continue
                 taken.add(doc_id)
-    return IngestResult(documents=tuple(documents), failures=tuple(failures))
+                if entry.teaser:
+                    teasers.append(doc_id)
+            if teasers:
+                notices.append(Notice(label, _teaser_notice(teasers, len(produced))))
+    return IngestResult(
+        documents=tuple(documents), failures=tuple(failures), notices=tuple(notices)
+    )
+
+
+def _teaser_notice(ids: list[str], entries: int) -> str:
+    listed = ", ".join(ids[:_MAX_LISTED_IDS])
+    more = f" (and {len(ids) - _MAX_LISTED_IDS} more)" if len(ids) > _MAX_LISTED_IDS else ""
+    return (
+        f"{len(ids)} of {entries} feed entries carry only a teaser (summary or description), "
+        f"not the full article: {listed}{more}; compare them with care, or pass "
+        "--fetch-feed-links to fetch the articles"
+    )
 
 
 def load(sources: SourceLike | Iterable[SourceLike], **option_overrides: Any) -> list[Document]:

@@ -13,7 +13,7 @@ class Extracted:
 
     ``text`` is already normalised with :func:`synopse.model.document.normalize_text`, so
     ``structure`` offsets stay valid in the Document built from it. Metadata fields are
-    None when the source does not state them.
+    None when the source does not state them; ``language`` None means "detect it".
     """
 
     text: str
@@ -24,3 +24,4 @@ class Extracted:
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
+    language: str | None = None

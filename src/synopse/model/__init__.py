@@ -9,7 +9,7 @@ from synopse.model.analysis import (
     TimeExpression,
     Token,
 )
-from synopse.model.document import Document, Failure, IngestResult, Span
+from synopse.model.document import Document, Failure, IngestResult, Notice, Span
 
 __all__ = [
     "Analysis",
@@ -17,6 +17,7 @@ __all__ = [
     "EntityMention",
     "Failure",
     "IngestResult",
+    "Notice",
     "Quantity",
     "Quote",
     "Sentence",

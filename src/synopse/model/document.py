@@ -145,11 +145,20 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something about a source that was read but needs care (e.g. teaser-only feed entries)."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
 class IngestResult:
-    """What a batch ingest produced: the documents, and the sources that failed."""
+    """What a batch ingest produced: the documents, the sources that failed, and notices."""
 
     documents: tuple[Document, ...]
     failures: tuple[Failure, ...]
+    notices: tuple[Notice, ...] = ()
 
     @property
     def ok(self) -> bool:
