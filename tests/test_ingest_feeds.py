@@ -49,7 +49,8 @@ RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
     <pubDate>Mon, 10 Jan 2022 08:15:00 +0100</pubDate>
     <description>Kurz: Der Stadtrat hat ...</description>
     <content:encoded><![CDATA[<h2>Abstimmung im Rathaus</h2><p>{RADWEG}</p>
-      <p>{KOSTEN}</p><script>document.write("Werbung")</script>]]></content:encoded>
+      <p>{KOSTEN}</p><script>document.write("Werbung")</script>
+      <p>Weiterlesen auf uferbote.example »</p>]]></content:encoded>
   </item>
   <item>
     <title>Hafenfest abgesagt</title>
@@ -85,7 +86,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
     <summary>Council votes for a cycle lane.</summary>
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
       <p>The town council voted on Monday to build a new cycle lane along the harbour.</p>
-      <p>Officials put the cost at about 2.5 million euros.</p></div></content>
+      <p>Officials put the cost at about 2.5 million euros.</p>
+      <p>The post Council approves new cycle lane appeared first on The Harbour Gazette.</p>
+      </div></content>
   </entry>
 </feed>
 """
@@ -126,6 +129,7 @@ def test_rss_metadata_and_clean_content(tmp_path: Path) -> None:
     # Full content wins over the description; tags and scripts are gone.
     assert radweg.text == f"Abstimmung im Rathaus\n{RADWEG}\n{KOSTEN}"
     assert "Werbung" not in radweg.text and "<" not in radweg.text
+    assert "Weiterlesen auf uferbote.example »" in radweg.removed
     (heading,) = radweg.structure
     assert radweg.span_text(heading) == "Abstimmung im Rathaus"
     assert (hafen.author, hafen.published) == ("Max Beispiel", "2022-01-11T17:30:00-05:00")
@@ -165,6 +169,7 @@ def test_atom_metadata_english(tmp_path: Path) -> None:
         "The town council voted on Monday to build a new cycle lane along the harbour.\n"
         "Officials put the cost at about 2.5 million euros."
     )
+    assert doc.removed[-1].startswith("The post Council approves")
 
 
 def test_rss1_rdf_feed_from_xml_file(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ ours, and turn every date into UTC without the outlet's offset.
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ from synopse.ingest.fetch import fetch as fetch_url
 from synopse.ingest.html import extract_html, visible_lines
 from synopse.ingest.metadata import detect_language, parse_date
 from synopse.ingest.sources import slugify, url_slug
+from synopse.lang import available_languages, load_table
 from synopse.model.document import Failure, normalize_text
 from synopse.options import IngestOptions
 
@@ -84,6 +86,8 @@ _FULL_TEXT_MIN_WORDS = 150
 _TRUNCATED_END = re.compile(r"(?:\.\.\.|…|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*\Z")
 _WORD = re.compile(r"\w+")
 _HASH_CHARS = 10
+# Feed footers ("Weiterlesen", "The post ... appeared first on ...") sit at the very end.
+_MAX_TRAILER_LINES = 3
 _MAX_ID_STEM = 60
 
 
@@ -432,17 +436,50 @@ def _read(root: Any, *, source: str) -> _Feed:
     )
 
 
+@functools.cache
+def _trailer_patterns() -> tuple[re.Pattern[str], ...]:
+    patterns: list[re.Pattern[str]] = []
+    for lang in ("common", *available_languages()):
+        try:
+            rows = load_table(lang, "feed_trailers.tsv")
+        except SynopseError:  # a language without the table adds nothing
+            continue
+        patterns.extend(re.compile(row["pattern"], re.IGNORECASE) for row in rows)
+    return tuple(patterns)
+
+
+def _without_trailers(extracted: Extracted) -> Extracted:
+    """Drop read-more links and blog footers from the last lines of an entry's text."""
+    text = extracted.text
+    dropped: list[str] = []
+    for _ in range(_MAX_TRAILER_LINES):
+        head, _newline, last = text.rpartition("\n")
+        line = " ".join(last.split())
+        if not head.strip() or not any(p.fullmatch(line) for p in _trailer_patterns()):
+            break
+        dropped.insert(0, line)
+        text = head.rstrip()
+    if not dropped:
+        return extracted
+    return replace(
+        extracted,
+        text=text,
+        removed=(*extracted.removed, *dropped),
+        structure=tuple(s for s in extracted.structure if s.end <= len(text)),
+    )
+
+
 def _clean_body(body: _Body, *, source: str, title: str | None, url: str | None) -> Extracted:
     if not body.html:
         text = _plain_paragraphs(body.text)
         if not text:
             raise ExtractionError("the feed entry has no text", source=source)
-        return Extracted(text=text)
+        return _without_trailers(Extracted(text=text))
     page = (
         f"<html><head><title>{escape(title or '')}</title></head>"
         f"<body><article>{body.text}</article></body></html>"
     )
-    return extract_html(page, source=source, url=url)
+    return _without_trailers(extract_html(page, source=source, url=url))
 
 
 def _fetched_article(link: str, options: IngestOptions) -> Extracted | None:
