@@ -59,7 +59,9 @@ def worker(path: Path, size: int, embedder: str, key_cap: int | None) -> dict[st
     if key_cap is not None:
         facts = importlib.import_module("synopse.compare.facts")
         shipped = facts._key_limit
-        facts._key_limit = lambda statements, share: min(key_cap, shipped(statements, share))
+        facts._key_limit = lambda statements, share, *rest: min(
+            key_cap, shipped(statements, share, *rest)
+        )
 
     docs = load_documents(path, dated_only=True)
     options = CompareOptions(embedder=embedder)
@@ -200,7 +202,7 @@ def markdown(
             "",
             f"Diagnostic, not the shipped setting: fact blocking with keys held by at most "
             f"{key_cap} statements (the shipped limit is the number of documents, capped at "
-            "a tenth of the statements, so key pairs grow with the square of the documents).",
+            "a tenth of the statements and at `FactOptions.max_key_docs`, 50).",
             "",
             *table(capped, timeout),
         ]

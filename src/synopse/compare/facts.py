@@ -73,6 +73,9 @@ class FactOptions:
         neighbours: Embedding neighbours per statement and other document (on average)
             taken as candidates.
         max_key_share: Keys held by more than this share of statements do not block.
+        max_key_docs: Keys held by more statements than this do not block either (the
+            pairs of a key grow with the square of its statements; on large stories the
+            embedding neighbours propose the pairs instead).
         rare_key: Keys held by more statements than this propose a pair only when
             the two share a second such key (None: every key under the limit
             proposes its pairs). On 100-document stories 10 cuts the pairs scored
@@ -100,6 +103,7 @@ class FactOptions:
     max_per_doc: int = 2
     neighbours: int = 3
     max_key_share: float = 0.1
+    max_key_docs: int = 50
     rare_key: int | None = None
     w_embedding: float = 0.2
     w_ngrams: float = 0.2
@@ -277,11 +281,15 @@ def _neighbour_pairs(
     return np.concatenate(chunks)
 
 
-def _key_limit(statements: Sequence[Statement], max_key_share: float) -> int:
+def _key_limit(
+    statements: Sequence[Statement], max_key_share: float, max_key_docs: int = 50
+) -> int:
     # A claim's key is held by about one statement per reporting document; keys held
-    # by more are common words and would make the pair count quadratic.
+    # by more are common words and would make the pair count quadratic. A run of r
+    # statements yields r²/2 pairs, so the run length is also capped absolutely: past
+    # max_key_docs documents the embedding neighbours still propose the pairs.
     n_docs = len({s.doc_index for s in statements})
-    return max(3, min(int(max_key_share * len(statements)), n_docs))
+    return max(3, min(int(max_key_share * len(statements)), n_docs, max_key_docs))
 
 
 def _neighbour_count(docs: npt.NDArray[np.int64], neighbours: int, max_neighbours: int) -> int:
@@ -643,7 +651,7 @@ def find_facts(
                 _key_pairs(
                     statements,
                     owners,
-                    _key_limit(statements, options.max_key_share),
+                    _key_limit(statements, options.max_key_share, options.max_key_docs),
                     options.rare_key,
                 ),
                 _neighbour_pairs(vectors, owners, k, 512),
