@@ -49,6 +49,9 @@ REDUNDANT = 0.5
 #: sentence must state for that document to be cited for it (a fact can group sentences
 #: that share one claim but add different details).
 CITE_SHARE = 0.25
+#: Best-ranked supports of a fact tried as its consensus wording (each is checked
+#: against every support, so trying all of a fact told by hundreds would be quadratic).
+WORDING_CANDIDATES = 10
 
 
 @functools.cache
@@ -221,7 +224,7 @@ def _consensus(
         # The wording that the most documents state (best-ranked first on ties): a
         # consensus sentence needs at least two documents that say what it says.
         best: tuple[str, tuple[str, ...]] | None = None
-        for support in _ranked_supports(fact, story, disputed):
+        for support in _ranked_supports(fact, story, disputed)[:WORDING_CANDIDATES]:
             text = story.sentence_text(support)
             docs = _citing(fact, support, text, story)
             if best is None or len(docs) > len(best[1]):
