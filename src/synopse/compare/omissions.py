@@ -53,6 +53,8 @@ def find_omissions(
     needed = math.ceil(threshold * others - 1e-9)
     for fact in facts:
         reporting = set(fact.docs)
+        if len(reporting) < needed:
+            continue  # nobody can omit it; skipping keeps this linear in facts
         close = {s.doc for s in fact.related}
         for doc in doc_ids:
             if doc not in reporting and doc not in close and len(reporting - {doc}) >= needed:
