@@ -122,9 +122,6 @@ _FULL_LINKAGE = 64
 #: Most candidate-member pairs scored for one fact when it takes or lists statements of
 #: other documents; beyond it only pairs already scored count (the others as 0).
 _FULL_CANDIDATES = 2_048
-#: Rounds of consolidation (each merges a fact at most once; on the gold a second
-#: round changes nothing and on large stories each round costs seconds).
-_CONSOLIDATE_ROUNDS = 1
 #: Pairs scored per block of array operations (small blocks stay in the CPU cache).
 _SCORE_BLOCK = 4_096
 #: Most unscored pairs that are scored one by one rather than in bulk.
@@ -496,62 +493,63 @@ def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions)
     compared, and only when every pair between them can be scored (at most
     ``_FULL_LINKAGE``): two large facts already gather many documents, and comparing
     them in full would make this pass quadratic. A merge must keep at most
-    ``max_per_doc`` sentences of any document; each round merges a fact at most once.
+    ``max_per_doc`` sentences of any document, and a fact merges at most once (a second
+    round changed nothing on the gold and costs seconds on large stories).
     """
     statements = scorer.statements
     if options.consolidate > 1:
         return groups
-    strong = [pair for pair, value in scorer.cache.items() if value >= options.consolidate]
-    for _ in range(_CONSOLIDATE_ROUNDS):
-        owner = {
-            m: n
-            for n, g in enumerate(groups)
-            if len({statements[x].doc_index for x in g}) > 1
-            for m in g
+    owner = {
+        m: n
+        for n, g in enumerate(groups)
+        if len({statements[x].doc_index for x in g}) > 1
+        for m in g
+    }
+    linked = sorted(
+        {
+            (min(a, b), max(a, b))
+            for (i, j), value in scorer.cache.items()
+            if value >= options.consolidate
+            and (a := owner.get(i)) is not None
+            and (b := owner.get(j)) is not None
+            and a != b
         }
-        linked = sorted(
-            {
-                (min(a, b), max(a, b))
-                for i, j in strong
-                if (a := owner.get(i)) is not None and (b := owner.get(j)) is not None and a != b
-            }
-        )
-        comparable = []
-        wanted: list[tuple[int, int]] = []
-        for a, b in linked:
-            if len(groups[a]) * len(groups[b]) > _FULL_LINKAGE:
-                continue
-            counts: dict[int, int] = defaultdict(int)
-            for m in groups[a] + groups[b]:
-                counts[statements[m].doc_index] += 1
-            if max(counts.values()) > options.max_per_doc:
-                continue
-            cross = [
-                (x, y)
-                for x in groups[a]
-                for y in groups[b]
-                if statements[x].doc_index != statements[y].doc_index
-            ]
-            comparable.append((a, b, len(wanted), len(cross)))
-            wanted.extend(cross)
-        flat = scorer.scores(wanted)  # one batch: bulk scoring is far cheaper per pair
-        ranked = []
-        for a, b, begin, count in comparable:
-            mean = sum(flat[begin : begin + count]) / count if count else 0.0
-            if mean >= options.consolidate:
-                ranked.append((-mean, a, b))
-        if not ranked:
-            break
-        ranked.sort()
-        merged: set[int] = set()
-        joined = []
-        for _, a, b in ranked:
-            if a in merged or b in merged:
-                continue
-            merged.update((a, b))
-            joined.append(sorted(groups[a] + groups[b]))
-        groups = [g for n, g in enumerate(groups) if n not in merged] + joined
-    return groups
+    )
+    comparable = []
+    wanted: list[tuple[int, int]] = []
+    for a, b in linked:
+        if len(groups[a]) * len(groups[b]) > _FULL_LINKAGE:
+            continue
+        counts: dict[int, int] = defaultdict(int)
+        for m in groups[a] + groups[b]:
+            counts[statements[m].doc_index] += 1
+        if max(counts.values()) > options.max_per_doc:
+            continue
+        cross = [
+            (x, y)
+            for x in groups[a]
+            for y in groups[b]
+            if statements[x].doc_index != statements[y].doc_index
+        ]
+        comparable.append((a, b, len(wanted), len(cross)))
+        wanted.extend(cross)
+    flat = scorer.scores(wanted)  # one batch: bulk scoring is far cheaper per pair
+    ranked = []
+    for a, b, begin, count in comparable:
+        mean = sum(flat[begin : begin + count]) / count if count else 0.0
+        if mean >= options.consolidate:
+            ranked.append((-mean, a, b))
+    if not ranked:
+        return groups
+    ranked.sort()
+    merged: set[int] = set()
+    joined = []
+    for _, a, b in ranked:
+        if a in merged or b in merged:
+            continue
+        merged.update((a, b))
+        joined.append(sorted(groups[a] + groups[b]))
+    return [g for n, g in enumerate(groups) if n not in merged] + joined
 
 
 def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[float]:
