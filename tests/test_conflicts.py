@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from synopse.analysis.pipeline import analyze
-from synopse.compare.conflicts import compare_quantities, find_conflicts, format_quantity
+from synopse.compare.conflicts import (
+    compare_quantities,
+    find_conflicts,
+    format_quantity,
+    is_time_offset,
+)
 from synopse.compare.conflicts_claims import polarity
 from synopse.compare.conflicts_frames import role_countries, term_matches
 from synopse.compare.embeddings import get_embedder
@@ -176,10 +181,68 @@ def test_opposite_tone_is_a_characterization_conflict() -> None:
             },
             id="same-tone",
         ),
+        pytest.param(
+            {
+                "a": FILLER + "Im Labor wurden insgesamt 6.650 Proben genommen.",
+                "b": FILLER + "Die Teststation fand kaum Fälle: 229 der ersten 230 Proben "
+                "waren negativ.",
+            },
+            id="part-of-a-whole",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Nur zwei Stunden später war die Siedlung eingezäunt.",
+                "b": FILLER + "Die Sitzung zur Siedlung hat lange gedauert, mehr als "
+                "eineinhalb Stunden.",
+            },
+            id="time-offset-is-no-duration",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Nach langem Umbau öffnet das neue Freibad der Stadtwerke "
+                "Talheim GmbH am 12. Juni seine Becken für Schwimmer.",
+                "b": FILLER + "Der Kreistag prüft am 20. Juni in einer Sondersitzung die "
+                "Jahresbilanz der Stadtwerke Talheim GmbH und ihrer Tochterfirmen.",
+            },
+            id="entity-in-unrelated-schedules",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Kämmerer Paul Weiß meldete am Montag höhere Kosten, während "
+                "Bürgermeisterin Jana Roth regionale Unterschiede beim Freibad betonte.",
+                "b": FILLER + "Am Dienstag hatte auch Bürgermeisterin Jana Roth davon "
+                "gesprochen, dass es regionale Unterschiede beim Freibad gebe.",
+            },
+            id="one-fact-dates-two-things",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Der sogenannte Reproduktionswert, der angibt, wie viele "
+                "Menschen ein Infizierter ansteckt, sank in Talheim zuletzt deutlich.",
+                "b": FILLER + "Der Reproduktionswert sank in Talheim zuletzt deutlich, "
+                "sagte der Amtsarzt.",
+            },
+            id="term-introduced-not-doubted",
+        ),
     ],
 )
 def test_no_conflict_where_documents_agree(texts: dict[str, str]) -> None:
     assert _conflicts(texts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "offset"),
+    [
+        ("Nur zwei Stunden später war alles vorbei.", "zwei Stunden", True),
+        ("Vor drei Tagen begann der Streik.", "drei Tagen", True),
+        ("Die Sitzung dauerte zwei Stunden.", "zwei Stunden", False),
+        ("Der Streik ging nach 14 Stunden zu Ende.", "14 Stunden", True),
+    ],
+)
+def test_time_offsets_are_told_from_durations(text: str, phrase: str, offset: bool) -> None:
+    start = text.index(phrase)
+    quantity = Quantity(start, start + len(phrase), 1, 1, "minute")
+    assert is_time_offset(text, quantity) is offset
 
 
 def test_schedule_order_and_count() -> None:

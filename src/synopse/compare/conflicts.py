@@ -5,7 +5,9 @@ words of every side. This module runs five finders and orders their results:
 
 * **numeric** (here): quantities with the same unit or counted noun in aligned
   sentences (one fact, or a strong key overlap; a counted noun that each document
-  uses once is aligned by itself) whose intervals differ. Disjoint intervals are
+  uses once is aligned by itself, unless one figure is the whole of a part: "229 der
+  ersten 230 Proben" counts something else than "6.650 Proben") whose intervals
+  differ. Spans of time that say when ("zwei Stunden später") are left out. Disjoint intervals are
   medium (hard when both are plain figures); overlapping ones that differ in
   exactness or precision are soft.
 * **spelling** (here): one entity cluster written in near-identical but different
@@ -30,6 +32,7 @@ unit, sentences are compared only inside fact groups or blocks sharing a key.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -45,7 +48,8 @@ from synopse.compare.conflicts_frames import find_frames
 from synopse.compare.conflicts_time import find_temporal
 from synopse.compare.entities import spelling_variants
 from synopse.compare.unionfind import UnionFind
-from synopse.lang import load_table
+from synopse.errors import LanguageDataError
+from synopse.lang import load_set, load_table
 from synopse.model import Analysis
 from synopse.model.analysis import Quantity
 from synopse.model.comparison import Conflict, ConflictValue, EntityCluster, Fact
@@ -54,6 +58,12 @@ from synopse.model.comparison import Conflict, ConflictValue, EntityCluster, Fac
 MAX_UNIT_BLOCK = 200
 #: Least key overlap for quantities of a generic unit (minutes, percent) outside a fact.
 GENERIC_OVERLAP = 0.3
+#: Normalised units of spans of time (see ``quantity_units.tsv``).
+TIME_UNITS = frozenset({"minute", "day", "month", "year"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+#: A figure, a word and at most one more word just before a quantity: "229 der ersten".
+_PART_BASE = re.compile(r"\d\s+([^\W\d_]+)\s+(?:[^\W\d_]+\s+)?$")
 
 
 def find_conflicts(
@@ -122,6 +132,59 @@ def _generic_units(lang: str) -> frozenset[str]:
     return frozenset(row["unit"].casefold() for row in load_table(lang, "quantity_units.tsv"))
 
 
+@functools.cache
+def _offset_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        rows = load_table(lang, "quantity_offset_cues.tsv")
+    except LanguageDataError:  # a language without the table compares every span of time
+        return frozenset(), frozenset()
+    before = frozenset(r["cue"].casefold() for r in rows if r["position"] == "before")
+    after = frozenset(r["cue"].casefold() for r in rows if r["position"] == "after")
+    return before, after
+
+
+def is_time_offset(text: str, quantity: Quantity, lang: str = "de") -> bool:
+    """True when a span of time says when, not how long ("zwei Stunden später").
+
+    Args:
+        text: The document text.
+        quantity: A quantity of that text.
+        lang: Language of the cue table (``quantity_offset_cues.tsv``).
+
+    Example:
+        >>> text = "Nur zwei Stunden später war alles vorbei."
+        >>> is_time_offset(text, Quantity(4, 16, 120, 120, "minute"))
+        True
+    """
+    if quantity.unit not in TIME_UNITS:
+        return False
+    before, after = _offset_cues(lang)
+    previous = _WORD_BEFORE.search(text, max(0, quantity.start - 40), quantity.start)
+    following = _WORD_AFTER.match(text, quantity.end)
+    if previous is not None and previous.group(1).casefold() in before:
+        return True
+    return following is not None and following.group(1).casefold() in after
+
+
+def is_part_base(before: str, lang: str = "de") -> bool:
+    """True when the text before a quantity makes it the whole of a part ("229 der 230").
+
+    Args:
+        before: The document text up to the quantity's start.
+        lang: Language of the word list (``quantity_partitive_words.txt``).
+
+    Example:
+        >>> is_part_base("negativ waren 229 der ersten ")
+        True
+    """
+    try:
+        words = load_set(lang, "quantity_partitive_words.txt")
+    except LanguageDataError:
+        return False
+    match = _PART_BASE.search(before[-60:])
+    return match is not None and match.group(1).casefold() in words
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -177,8 +240,10 @@ def find_numeric(context: Context) -> list[Draft]:
     """
     items: list[tuple[str, int, Quantity]] = []
     for doc, analysis in context.analyses.items():
+        text = analysis.document.text
         for quantity in analysis.quantities:
-            items.append((doc, analysis.sentence_at(quantity.start), quantity))
+            if not is_time_offset(text, quantity, context.lang):
+                items.append((doc, analysis.sentence_at(quantity.start), quantity))
     by_unit: dict[str, list[int]] = defaultdict(list)
     for n, (_, _, quantity) in enumerate(items):
         by_unit[quantity.unit.casefold()].append(n)
@@ -188,10 +253,16 @@ def find_numeric(context: Context) -> list[Draft]:
         docs = {items[m][0] for m in members}
         if len(docs) < 2:
             continue
+        # A counted noun that each document uses once aligns on its own ("8.000
+        # Beschäftigte" vs "mehr als 12.000 Beschäftigte"), unless one figure is the
+        # base of a part ("229 der ersten 230 Proben"), which counts something else.
         per_doc: dict[str, set[tuple[float, float]]] = defaultdict(set)
         for m in members:
             per_doc[items[m][0]].add((items[m][2].low, items[m][2].high))
-        single = all(len(values) == 1 for values in per_doc.values())
+        single = all(len(values) == 1 for values in per_doc.values()) and not any(
+            is_part_base(context.text(items[m][0], 0, items[m][2].start), context.lang)
+            for m in members
+        )
         pairs = _unit_pairs(context, items, members)
         for x, y in pairs:
             (da, sa, _), (db, sb, _) = items[x], items[y]

@@ -41,7 +41,7 @@ from synopse.compare.conflicts_base import (
 )
 from synopse.compare.lemmas import lemmatize
 from synopse.compare.unionfind import UnionFind
-from synopse.lang import load_set, load_table
+from synopse.lang import load_list, load_set, load_table
 from synopse.model.analysis import Quote
 from synopse.model.comparison import ConflictValue
 
@@ -383,6 +383,36 @@ def _distanced_noun(words: Sequence[tuple[int, int, str]], n: int, lang: str) ->
     return None
 
 
+@functools.cache
+def _explanation_openers(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_list(lang, "conflict_explanation_openers.txt"))
+
+
+def _explained(text: str, words: Sequence[tuple[int, int, str]], n: int, lang: str) -> bool:
+    """True when the noun after a distancing word is explained at once, so the word
+    introduces a term ("der sogenannte R-Wert, der angibt, ...") rather than doubting it.
+    """
+    for k in range(n + 1, min(len(words), n + 1 + DISTANCED_NOUN_WINDOW)):
+        _, end, form = words[k]
+        if not form[:1].isupper():
+            continue
+        # A label may follow the term ("der Reproduktionsfaktor R, der ...").
+        while (
+            k + 1 < len(words)
+            and words[k + 1][2].isupper()
+            and not text[end : words[k + 1][0]].strip()
+        ):
+            k += 1
+            end = words[k][1]
+        rest = text[end : end + 3].lstrip()
+        if rest.startswith("("):
+            return True
+        if rest.startswith(",") and k + 1 < len(words):
+            return words[k + 1][2].casefold() in _explanation_openers(lang)
+        return False
+    return False
+
+
 def _same_head(a: str, b: str) -> bool:
     """True when two noun keys end alike (a compound and its head: "angriffsplan", "plan")."""
     size = 0
@@ -457,6 +487,8 @@ def _distanced(context: Context, fact_id: str) -> list[Draft]:
         found = []
         for n, (start, end, form) in enumerate(words):
             if any(form.casefold().startswith(t) for t in terms):
+                if _explained(text, words, n, context.lang):
+                    continue
                 found.append((start, end, form))
                 target = _distanced_noun(words, n, context.lang)
                 if target:

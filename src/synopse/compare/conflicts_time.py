@@ -4,16 +4,21 @@ Outlets that report the same upcoming events often disagree on when they happen,
 what order, or how many there are. Two mechanisms find that:
 
 * **fact dates**: a multi-document fact whose supports each carry one day-precision
-  date, not all equal ("am 24. März" vs "am 26. März"). Facts in which one document
+  date, not all equal ("am 24. März" vs "am 26. März"), where the clauses around the
+  dates share a name or a word (they date the same thing). Facts in which one document
   lists several dates are schedules and left to the second mechanism.
 * **schedules**: per document, the sentences holding future dates are cut into
   clauses; each clause is an event keyed by the entity clusters it mentions and dated
   by its date expression (the nearest, when it holds several). An undated clause that
   carries a sequence cue ("im Anschluss", "gefolgt von") lies strictly between the dated
   events before and after it; an undated clause without one continues the clause before.
-  An entity whose dates in one document are all incompatible with its dates in another
-  is a temporal conflict (date or order), and documents whose schedules share a date but
-  list a different number of events are a count conflict.
+  Events of two documents are only compared inside a multi-document fact that holds
+  both their sentences (two outlets reporting one schedule): an entity named in two
+  unrelated announcements ("Merkel" at a conference and at a vote) is no evidence of
+  one event. An entity whose dates in one document are all incompatible with its dates
+  in the other, within a shared fact, is a temporal conflict (date or order), and
+  documents whose schedules within one fact share a date but list a different number
+  of events are a count conflict.
 """
 
 from __future__ import annotations
@@ -22,14 +27,17 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from synopse.compare.conflicts_base import Context, Draft
-from synopse.lang import load_list
+from synopse.compare.lemmas import lemmatize
+from synopse.compare.statements import PREFIX_MATCH, word_similarity
+from synopse.lang import load_list, load_set
 from synopse.model.analysis import EntityMention, TimeExpression
 from synopse.model.comparison import ConflictValue
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Fewest events a document's schedule needs for its count to be compared.
 MIN_EVENTS = 2
@@ -49,6 +57,7 @@ class _Event:
     exact: str | None
     date_span: tuple[int, int] | None
     entities: frozenset[str]
+    facts: frozenset[str] = frozenset()
 
     def compatible(self, other: _Event) -> bool:
         for a, b in ((self, other), (other, self)):
@@ -101,6 +110,9 @@ def _fact_dates(context: Context) -> list[Draft]:
         dated = {doc: dates for doc, dates in per_doc.items() if dates}
         if len(dated) < 2 or any(len({d.value for d in ds}) > 1 for ds in dated.values()):
             continue
+        dated = _dating_same_thing(context, dated)
+        if len(dated) < 2:
+            continue
         if len({ds[0].value for ds in dated.values()}) < 2:
             continue
         values = tuple(
@@ -108,6 +120,56 @@ def _fact_dates(context: Context) -> list[Draft]:
         )
         drafts.append(Draft("temporal", f"date: {fact.label[:60]}", values, "hard", (fact.id,)))
     return drafts
+
+
+def _dating_same_thing(
+    context: Context, dated: dict[str, list[TimeExpression]]
+) -> dict[str, list[TimeExpression]]:
+    """Keep the documents whose dated clause shares a name or a word with another's.
+
+    One fact may join sentences that date different things ("X announced on Monday,
+    while Y ..." and "On Tuesday Y said ..."); a date only conflicts with a date of
+    the same thing, which the clauses around them then name alike.
+    """
+    keys = {doc: _clause_keys(context, doc, ds[0]) for doc, ds in dated.items()}
+    return {
+        doc: ds
+        for doc, ds in dated.items()
+        if any(_alike(keys[doc], keys[other]) for other in dated if other != doc)
+    }
+
+
+def _clause_keys(
+    context: Context, doc: str, date: TimeExpression
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the entity clusters and content lemmas of the clause around a date."""
+    analysis = context.analyses[doc]
+    text = analysis.document.text
+    sentence = analysis.sentences[analysis.sentence_at(date.start)]
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= date.start:
+            start = m.end()
+        elif m.start() >= date.end:
+            end = m.start()
+            break
+    stop = load_set(context.lang, "framing_stopwords.txt")
+    lemmas = frozenset(
+        lemmatize(m.group(), context.lang).casefold()
+        for m in _WORD.finditer(text, start, end)
+        if not (date.start <= m.start() < date.end)
+        and len(m.group()) >= 3
+        and m.group().casefold() not in stop
+    )
+    return frozenset(context.entity_clusters(doc, start, end)), lemmas - stop
+
+
+def _alike(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    if a[0] & b[0]:
+        return True
+    return any(word_similarity(x, y) >= PREFIX_MATCH for x in a[1] for y in b[1])
 
 
 def _doc_schedule(context: Context, doc: str) -> list[_Event]:
@@ -195,7 +257,11 @@ def _doc_schedule(context: Context, doc: str) -> list[_Event]:
                 None,
                 event.entities,
             )
-        out.append(event)
+        spanned = range(
+            analysis.sentence_at(event.start), analysis.sentence_at(event.end - 1) + 1
+        )
+        facts = {f for k in spanned for f in context.facts_of.get((doc, k), ())}
+        out.append(replace(event, facts=frozenset(facts)))
     return out
 
 
@@ -220,27 +286,50 @@ def _schedules(context: Context) -> list[Draft]:
         ):
             continue
         odd: set[str] = set()
+        shown: dict[str, set[_Event]] = defaultdict(set)
         doc_list = sorted(docs, key=lambda d: context.order[d])
         for i, a in enumerate(doc_list):
             for b in doc_list[i + 1 :]:
-                if not any(x.compatible(y) for x in docs[a] for y in docs[b]):
+                pairs = [(x, y) for x in docs[a] for y in docs[b] if x.facts & y.facts]
+                if not pairs:
+                    continue
+                for x, y in pairs:
+                    shown[a].add(x)
+                    shown[b].add(y)
+                if not any(x.compatible(y) for x, y in pairs):
                     odd.update((a, b))
         if not odd:
             continue
-        undated = any(e.exact is None for d in odd for e in docs[d])
+        undated = any(e.exact is None for d in odd for e in shown[d])
         values = []
         for doc in doc_list:
-            for event in docs[doc]:
+            for event in sorted(shown[doc], key=lambda e: (e.start, e.end)):
                 start, end = event.date_span or (event.start, event.end)
                 values.append(ConflictValue(doc, event.describe(), start, end))
         name = context.clusters[entity].name
         topic = f"{'order' if undated else 'date'} of the scheduled event with {name}"
-        drafts.append(Draft("temporal", topic, tuple(values), "hard"))
+        facts = sorted(set.intersection(*({f for e in shown[d] for f in e.facts} for d in odd)))
+        drafts.append(Draft("temporal", topic, tuple(values), "hard", tuple(facts)))
     drafts += _counts(context, schedules)
     return drafts
 
 
 def _counts(context: Context, schedules: dict[str, list[_Event]]) -> list[Draft]:
+    """Compare, inside each multi-document fact, how many scheduled events each lists."""
+    drafts = []
+    for fact_id in sorted({f for events in schedules.values() for e in events for f in e.facts}):
+        in_fact = {
+            doc: [e for e in events if fact_id in e.facts] for doc, events in schedules.items()
+        }
+        draft = _count_draft(context, {d: es for d, es in in_fact.items() if es}, fact_id)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _count_draft(
+    context: Context, schedules: dict[str, list[_Event]], fact_id: str
+) -> Draft | None:
     summary = {}
     for doc, events in schedules.items():
         dated = [e for e in events if e.exact is not None]
@@ -250,14 +339,14 @@ def _counts(context: Context, schedules: dict[str, list[_Event]]) -> list[Draft]
         if count >= MIN_EVENTS and dated:
             summary[doc] = (count, dated)
     if len(summary) < 2:
-        return []
+        return None
     counts = Counter(c for c, _ in summary.values())
     if len(counts) < 2:
-        return []
+        return None
     dates_of = {doc: {e.exact for e in dated} for doc, (_, dated) in summary.items()}
     linked = [d for d in summary if any(dates_of[d] & dates_of[o] for o in summary if o != d)]
     if len({summary[d][0] for d in linked}) < 2:
-        return []
+        return None
     values = []
     for doc in sorted(linked, key=lambda d: context.order[d]):
         count, dated = summary[doc]
@@ -271,4 +360,4 @@ def _counts(context: Context, schedules: dict[str, list[_Event]]) -> list[Draft]
                 max(s[1] for s in spans),
             )
         )
-    return [Draft("temporal", "number of scheduled events", tuple(values), "medium")]
+    return Draft("temporal", "number of scheduled events", tuple(values), "medium", (fact_id,))
