@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,21 @@ def test_distinctive_terms_recover_planted_vocabulary() -> None:
     assert all(score > 0 for score in scores)
 
 
+def test_names_are_counted_as_written_not_lemmatized() -> None:
+    text = (
+        "Ministerpräsident Laschet verteidigt die Lockerungen. Laschet sagte, die Lage sei "
+        "stabil. Kritiker werfen Laschet Eile vor."
+    )
+    other = "Die Gemeinde diskutiert über den Ausbau der Energie und die Lage der Stadt."
+    docs = [_doc("a", text), _doc("b", other)]
+    names = {"a": [(m.start(), m.end()) for m in re.finditer("Laschet", text)]}
+    plain = [t.term for t in frame_documents(docs, top_k=3)["a"].terms]
+    named = [t.term for t in frame_documents(docs, names=names, top_k=3)["a"].terms]
+    # simplemma reads the surname as a form of the verb "laschen".
+    assert "laschen" in plain
+    assert "Laschet" in named and "laschen" not in named
+
+
 EVALUATIVE = (
     "Die Opposition nennt das Vorhaben ein Desaster. Die Regierung spricht von einem "
     "konstruktiven Gespräch und einem echten Durchbruch. Kritiker warnen vor einer "
@@ -113,6 +129,19 @@ def test_evaluative_words_with_polarity() -> None:
 
 def test_neutral_text_has_no_evaluative_words() -> None:
     text = "Der Zug fährt um acht Uhr ab. Er hält in drei Städten und kommt am Abend an."
+    assert frame_documents([_doc("n", text)])["n"].evaluative == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "betrug" is the past of "betragen", not the noun "Betrug".
+        "Der Umsatz betrug im vergangenen Jahr sechs Milliarden Euro.",
+        # Derived nouns are not compounds of the lexicon's "Einigung".
+        "Die Kassenärztliche Vereinigung lud zur Sitzung ein.",
+    ],
+)
+def test_homographs_and_derived_nouns_are_not_evaluative(text: str) -> None:
     assert frame_documents([_doc("n", text)])["n"].evaluative == ()
 
 

@@ -30,7 +30,7 @@ import wordfreq
 from synopse.analysis.sentences import split_sentences
 from synopse.compare.lemmas import lemmatize
 from synopse.compare.reuse import quotation_spans
-from synopse.errors import ConfigError
+from synopse.errors import ConfigError, LanguageDataError
 from synopse.lang import load_list, load_table
 from synopse.model import Document, Quote
 
@@ -155,6 +155,7 @@ def frame_documents(
     documents: Sequence[Document],
     *,
     quotes: Mapping[str, Sequence[Quote]] | None = None,
+    names: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     lang: str = "de",
     top_k: int = 10,
     alpha0: float | None = None,
@@ -165,6 +166,9 @@ def frame_documents(
         documents: The documents of one story; ids must be unique.
         quotes: Quotes found per document id, for the ``quoted`` counts and to tell
             quotations from scare quotes; None when not available.
+        names: Spans of named entities per document id; their words are counted as
+            written, not lemmatized (a lemmatizer reads the surname "Laschet" as a
+            form of the verb "laschen"). None lemmatizes every word.
         lang: Language of the data files and of the background frequencies.
         top_k: Number of distinctive terms per document.
         alpha0: Total pseudo-count of the background prior. Each lemma gets
@@ -197,7 +201,8 @@ def frame_documents(
         raise ConfigError(f"document ids must be unique for framing: {sorted(set(ids))}")
     quotes = quotes or {}
 
-    words = {d.id: _words(d.text, lang) for d in documents}
+    names = names or {}
+    words = {d.id: _words(d.text, lang, names.get(d.id, ())) for d in documents}
     terms = _distinctive_terms(documents, words, lang=lang, top_k=top_k, alpha0=alpha0)
     result = {}
     for doc in documents:
@@ -212,11 +217,19 @@ def frame_documents(
     return result
 
 
-def _words(text: str, lang: str) -> list[_Word]:
-    return [
-        _Word(m.start(), m.end(), m.group(), lemmatize(m.group(), lang))
-        for m in _WORD.finditer(text)
-    ]
+def _words(text: str, lang: str, names: Sequence[tuple[int, int]] = ()) -> list[_Word]:
+    spans = sorted(names)
+    starts = [start for start, _ in spans]
+    out = []
+    for m in _WORD.finditer(text):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        in_name = at >= 0 and m.end() <= spans[at][1]
+        out.append(
+            _Word(
+                m.start(), m.end(), m.group(), m.group() if in_name else lemmatize(m.group(), lang)
+            )
+        )
+    return out
 
 
 @functools.cache
@@ -452,20 +465,37 @@ def find_evaluative(words: Sequence[_Word], *, lang: str = "de") -> tuple[Evalua
     for word in words:
         lemma = word.lemma.casefold()
         entry = exact.get(lemma) or exact.get(word.form.casefold())
+        if entry is not None and entry[0][:1].isupper() and word.form[:1].islower():
+            # The lexicon writes nouns capitalised; a lowercase word is another word
+            # class ("betrug", past of "betragen", is not "Betrug").
+            entry = None
         if entry is None and word.form[:1].isupper():
             head = lemma.rsplit("-", 1)[-1]
             entry = nouns.get(head)
             if entry is None:
-                entry = _compound_head(head, nouns)
+                entry = _compound_head(head, nouns, lang)
         if entry is not None:
             found.append(Evaluative(word.start, word.end, entry[1], entry[0]))
     return tuple(found)
 
 
-def _compound_head(word: str, nouns: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+@functools.cache
+def _derivational_prefixes(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(w.casefold() for w in load_list(lang, "framing_derivational_prefixes.txt"))
+    except LanguageDataError:  # a language without the list splits compounds anywhere
+        return frozenset()
+
+
+def _compound_head(
+    word: str, nouns: Mapping[str, tuple[str, str]], lang: str = "de"
+) -> tuple[str, str] | None:
+    # A derivational prefix makes a new word, not a compound: "Ent-spannung" is no
+    # kind of "Spannung", "Ver-einigung" no kind of "Einigung".
+    prefixes = _derivational_prefixes(lang)
     for cut in range(_COMPOUND_MIN_PREFIX, len(word) - _COMPOUND_MIN_HEAD + 1):
         entry = nouns.get(word[cut:])
-        if entry is not None:
+        if entry is not None and word[:cut] not in prefixes:
             return entry
     return None
 

@@ -75,7 +75,12 @@ def compare(
     facts = tuple(find_facts(analyses, clusters, embedder=embedder, reuse=reuse, lang=lang))
     conflicts = tuple(find_conflicts(analyses, facts, clusters, lang=lang))
     omitted = find_omissions(facts, ids, threshold=options.omission_threshold)
-    framing = frame_documents(docs, quotes={a.document.id: a.quotes for a in analyses}, lang=lang)
+    framing = frame_documents(
+        docs,
+        quotes={a.document.id: a.quotes for a in analyses},
+        names={a.document.id: [(m.start, m.end) for m in a.entities] for a in analyses},
+        lang=lang,
+    )
     timeline = tuple(merge_timeline(analyses, clusters, lang=lang))
     summary = tuple(
         summarize(analyses, facts, conflicts, lang=lang, max_sentences=options.summary_sentences)
