@@ -127,6 +127,18 @@ def test_reused_support_is_marked() -> None:
     assert reused.get("z") is not True
 
 
+def test_sentences_without_content_are_no_facts() -> None:
+    articles = {
+        "x": "Die Stadt Lindenau sperrt die Muldebrücke ab März. Doch das tut sie nicht.",
+        "y": "Lindenau sperrt ab März seine Brücke über die Mulde. Doch das tut sie nicht.",
+    }
+    analyses = _analyses(articles)
+    facts = find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+    texts = [articles[s.doc][s.start : s.end] for f in facts for s in f.support]
+    assert not any(t.startswith("Doch") for t in texts)
+    assert any(len(f.docs) == 2 for f in facts)
+
+
 def test_blocking_skips_same_document_pairs() -> None:
     analyses = _analyses(ARTICLES)
     statements = extract_statements(analyses, resolve_entities(analyses))

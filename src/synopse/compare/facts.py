@@ -117,6 +117,10 @@ class FactOptions:
     label_chars: int = 240
 
 
+#: Fewest comparison keys (content lemmas, entities, values) a sentence needs to count as
+#: a claim: "Doch das tut er nicht." says nothing on its own, and two outlets printing it
+#: do not report the same thing.
+MIN_KEYS = 2
 #: Largest product of two group sizes for which average linkage scores every pair.
 _FULL_LINKAGE = 64
 #: Most candidate-member pairs scored for one fact when it takes or lists statements of
@@ -619,7 +623,8 @@ def find_facts(
 
     Returns:
         The facts, ids "f1", "f2", ... ordered by number of documents (most first),
-        then first appearance. Statements reported by one document are exclusive facts.
+        then first appearance. Statements reported by one document are exclusive facts;
+        sentences with fewer than ``MIN_KEYS`` comparison keys are in no fact.
 
     Raises:
         ConfigError: If document ids repeat.
@@ -628,7 +633,9 @@ def find_facts(
     ids = [a.document.id for a in analyses]
     if len(set(ids)) != len(ids):
         raise ConfigError(f"document ids must be unique for fact grouping: {sorted(ids)}")
-    statements = extract_statements(analyses, clusters, lang=lang)
+    statements = [
+        s for s in extract_statements(analyses, clusters, lang=lang) if len(s.keys) >= MIN_KEYS
+    ]
     if not statements:
         return []
     texts = [_text(analyses, s) for s in statements]
