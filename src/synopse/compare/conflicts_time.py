@@ -257,9 +257,7 @@ def _doc_schedule(context: Context, doc: str) -> list[_Event]:
                 None,
                 event.entities,
             )
-        spanned = range(
-            analysis.sentence_at(event.start), analysis.sentence_at(event.end - 1) + 1
-        )
+        spanned = range(analysis.sentence_at(event.start), analysis.sentence_at(event.end - 1) + 1)
         facts = {f for k in spanned for f in context.facts_of.get((doc, k), ())}
         out.append(replace(event, facts=frozenset(facts)))
     return out
