@@ -109,6 +109,14 @@ CASES = [
         "month",
     ),
     ("Im Sommer hatte die Regierung eingelenkt.", "2023-01-05", "Im Sommer", "2022-22", "season"),
+    # a Konjunktiv II modal of conjecture is no past form ("dürfte" looks like "sagte")
+    (
+        "Das Treffen dürfte um den 20. Mai stattfinden.",
+        "2020-04-30",
+        "den 20. Mai",
+        "2020-05-20",
+        "day",
+    ),
     ("Im Herbst 2020 stieg die Zahl.", "2023-01-05", "Im Herbst 2020", "2020-23", "season"),
     # deictic and relative expressions
     ("Heute beginnt die Konferenz.", "2023-03-10", "Heute", "2023-03-10", "day"),
