@@ -182,3 +182,33 @@ def test_consensus_sentences_cite_only_documents_that_state_them() -> None:
         for doc in sentence.sources:
             for number in numbers:
                 assert number.strip(".") in texts[doc], (sentence.text, doc)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {  # opens with a pronoun
+            "x": "Die Fähren der Wellenlinie liegen fest. Sie bleiben bis Freitag im Hafen.",
+            "y": "Der Streik trifft die Wellenlinie. Sie bleiben bis Freitag im Hafen.",
+        },
+        {  # dated relative to an earlier date
+            "x": "Am Montag begann der Streik. Zwei Tage später fuhren wieder alle Fähren.",
+            "y": "Der Streik begann am Montag. Zwei Tage später fuhren wieder alle Fähren.",
+        },
+        {  # quotes a speaker named by a pronoun only
+            "x": "Ina Holm leitet die Reederei. „Wir fahren wieder ab Freitag“, sagte sie.",
+            "y": "Die Reederei meldet sich. „Wir fahren wieder ab Freitag“, sagte sie.",
+        },
+    ],
+    ids=["pronoun", "relative-date", "pronoun-speaker"],
+)
+def test_sentences_that_lean_on_their_context_are_not_summarised(texts: dict[str, str]) -> None:
+    analyses = [
+        analyze(Document(id=doc, text=text, source=doc, published="2024-03-06"))
+        for doc, text in texts.items()
+    ]
+    second = [
+        FactSupport(a.document.id, 1, a.sentences[1].start, a.sentences[1].end) for a in analyses
+    ]
+    facts = [Fact("f1", "second sentence", tuple(second))]
+    assert summarize(analyses, facts, []) == []

@@ -149,6 +149,27 @@ class _Story:
         """Casefolded words of ``text`` less stop words."""
         return _words(text) - self.stopwords
 
+    def dangles(self, support: FactSupport, text: str) -> bool:
+        """True when a sentence leans on the text before it, so it misleads read alone.
+
+        It does when it opens with a connective or pronoun ("Sie müssen also ..."),
+        dates something relative to an earlier date ("Zwei Tage später ..."), or quotes
+        a speaker named only by a pronoun ("..., sagte er").
+        """
+        first = _WORD.match(text)
+        if first is not None and first.group().casefold() in self.dangling:
+            return True
+        analysis = self.by_id[support.doc]
+        inside = range(support.start, support.end)
+        if any(d.anchor == "previous" and d.start in inside for d in analysis.dates):
+            return True
+        return any(
+            q.speaker is not None
+            and q.speaker.casefold() in self.dangling
+            and q.speaker_start in inside
+            for q in analysis.quotes
+        )
+
     def outlet(self, doc: str) -> str:
         document = self.by_id[doc].document
         return _flat(document.outlet or "") or doc
@@ -185,9 +206,8 @@ def _ranked_supports(
 
     def rank(support: FactSupport) -> tuple[int, int, int, int, int, int, int]:
         text = story.sentence_text(support)
-        first = _WORD.match(text)
         return (
-            1 if first and first.group().casefold() in story.dangling else 0,
+            1 if story.dangles(support, text) else 0,
             0 if support.attributed_to is None else 1,
             1 if text[:1] in '„“"»«‚‘' else 0,
             0 if low <= len(text) <= high else 1,
@@ -223,9 +243,13 @@ def _consensus(
             break
         # The wording that the most documents state (best-ranked first on ties): a
         # consensus sentence needs at least two documents that say what it says.
+        # A sentence that leans on the one before it ("Sie müssen also ...") is left
+        # out: read alone it names nobody, or the wrong one.
         best: tuple[str, tuple[str, ...]] | None = None
         for support in _ranked_supports(fact, story, disputed)[:WORDING_CANDIDATES]:
             text = story.sentence_text(support)
+            if story.dangles(support, text):
+                continue
             docs = _citing(fact, support, text, story)
             if best is None or len(docs) > len(best[1]):
                 best = (text, docs)
