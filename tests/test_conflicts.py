@@ -217,6 +217,32 @@ def test_opposite_tone_is_a_characterization_conflict() -> None:
         ),
         pytest.param(
             {
+                "a": FILLER + "Die Stadtwerke Talheim beschäftigen 400 Mitarbeiter.",
+                "b": FILLER + "Im Freibad arbeiten im Sommer 30 Mitarbeiter.",
+                "c": FILLER + "Der Haushalt wurde mit großer Mehrheit beschlossen.",
+                "d": FILLER + "Die Opposition stimmte gegen den Haushalt.",
+            },
+            id="counted-noun-of-a-minority-of-documents",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Vor der Schließung lernten die Kinder 7,4 Stunden am Tag. Vor "
+                "dem Bildschirm saßen die Kinder am Tag 6,3 Stunden.",
+                "b": FILLER + "Die Kinder lernten vor der Schließung 7,4 Stunden am Tag.",
+            },
+            id="a-second-figure-is-no-contradiction",
+        ),
+        pytest.param(
+            {
+                "a": FILLER + "Wegen der Krise der Werft rechnet Talheim mit Folgen: die "
+                "Arbeitslosenquote werde auf 5,9 Prozent steigen.",
+                "b": FILLER + "Wegen der Krise der Werft rechnet Talheim mit Folgen: die "
+                "Einkünfte der Familien sinken um 20 Prozent.",
+            },
+            id="a-unit-alone-says-nothing-of-what-is-measured",
+        ),
+        pytest.param(
+            {
                 "a": FILLER + "Der sogenannte Reproduktionswert, der angibt, wie viele "
                 "Menschen ein Infizierter ansteckt, sank in Talheim zuletzt deutlich.",
                 "b": FILLER + "Der Reproduktionswert sank in Talheim zuletzt deutlich, "

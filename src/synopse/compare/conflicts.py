@@ -4,10 +4,10 @@ A reader of several reports wants the points they disagree on, each with the exa
 words of every side. This module runs five finders and orders their results:
 
 * **numeric** (here): quantities with the same unit or counted noun in aligned
-  sentences (one fact, or a strong key overlap; a counted noun that each document
-  uses once is aligned by itself, unless one figure is the whole of a part: "229 der
-  ersten 230 Proben" counts something else than "6.650 Proben") whose intervals
-  differ. Spans of time that say when ("zwei Stunden später") are left out. Disjoint intervals are
+  sentences (one fact, or a strong key overlap; a specific counted noun that most
+  documents give one figure of is aligned by itself) whose intervals differ, between
+  documents none of whose readings agree. Spans of time that say when ("zwei Stunden
+  später") are left out. Disjoint intervals are
   medium (hard when both are plain figures); overlapping ones that differ in
   exactness or precision are soft.
 * **spelling** (here): one entity cluster written in near-identical but different
@@ -39,24 +39,29 @@ from collections.abc import Sequence
 
 from synopse.compare.conflicts_base import (
     SEVERITY_RANK,
+    ClauseKeys,
     Context,
     Draft,
     build_context,
+    clause_keys,
+    keys_alike,
 )
 from synopse.compare.conflicts_claims import find_attribution, find_characterization
 from synopse.compare.conflicts_frames import find_frames
 from synopse.compare.conflicts_time import find_temporal
 from synopse.compare.entities import spelling_variants
+from synopse.compare.lemmas import lemmatize
+from synopse.compare.statements import HEAD_MATCH
 from synopse.compare.unionfind import UnionFind
 from synopse.errors import LanguageDataError
-from synopse.lang import load_set, load_table
+from synopse.lang import load_list, load_set, load_table
 from synopse.model import Analysis
 from synopse.model.analysis import Quantity
 from synopse.model.comparison import Conflict, ConflictValue, EntityCluster, Fact
 
 #: Most quantities of one unit compared pairwise; larger blocks use fact groups only.
 MAX_UNIT_BLOCK = 200
-#: Least key overlap for quantities of a generic unit (minutes, percent) outside a fact.
+#: Least key overlap for two readings of a unit to align outside a fact.
 GENERIC_OVERLAP = 0.3
 #: Normalised units of spans of time (see ``quantity_units.tsv``).
 TIME_UNITS = frozenset({"minute", "day", "month", "year"})
@@ -129,7 +134,12 @@ def find_conflicts(
 
 @functools.cache
 def _generic_units(lang: str) -> frozenset[str]:
-    return frozenset(row["unit"].casefold() for row in load_table(lang, "quantity_units.tsv"))
+    units = {row["unit"].casefold() for row in load_table(lang, "quantity_units.tsv")}
+    try:
+        nouns = {w.casefold() for w in load_list(lang, "quantity_generic_nouns.txt")}
+    except LanguageDataError:
+        nouns = set()
+    return frozenset(units | nouns)
 
 
 @functools.cache
@@ -185,6 +195,12 @@ def is_part_base(before: str, lang: str = "de") -> bool:
     return match is not None and match.group(1).casefold() in words
 
 
+@functools.cache
+def _unit_words(lang: str) -> frozenset[str]:
+    words = {row["word"].casefold() for row in load_table(lang, "quantity_units.tsv")}
+    return frozenset(words | {lemmatize(w, lang).casefold() for w in words} | _generic_units(lang))
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -232,6 +248,14 @@ def compare_quantities(a: Quantity, b: Quantity) -> str | None:
 def find_numeric(context: Context) -> list[Draft]:
     """Find quantities of one unit in aligned sentences whose values disagree.
 
+    Two readings align when their sentences support one fact, or share enough keys
+    (``GENERIC_OVERLAP``); a specific counted noun that each document uses once aligns
+    on its own when most documents of the story give a number of it (then it is the
+    story's count: "8.000 Beschäftigte" vs "mehr als 12.000 Beschäftigte"). Two
+    documents disagree only when no reading of one is compatible with a reading of the
+    other: a document that gives a second, different figure of the same unit (screen
+    time next to school time) has not contradicted the other's matching figure.
+
     Args:
         context: The run's indexes.
 
@@ -249,46 +273,37 @@ def find_numeric(context: Context) -> list[Draft]:
         by_unit[quantity.unit.casefold()].append(n)
     generic = _generic_units(context.lang)
     union = UnionFind(len(items))
+
+    unit_words = _unit_words(context.lang)
+
+    @functools.cache
+    def clause(n: int) -> ClauseKeys:
+        # Unit words ("Stunden am Tag", a second "Prozent") say nothing of what is measured.
+        doc, _, quantity = items[n]
+        names, lemmas = clause_keys(context, doc, quantity.start, quantity.end)
+        return names, lemmas - unit_words
+
     for unit, members in sorted(by_unit.items()):
         docs = {items[m][0] for m in members}
         if len(docs) < 2:
             continue
-        # A counted noun that each document uses once aligns on its own ("8.000
-        # Beschäftigte" vs "mehr als 12.000 Beschäftigte"), unless one figure is the
-        # base of a part ("229 der ersten 230 Proben"), which counts something else.
-        per_doc: dict[str, set[tuple[float, float]]] = defaultdict(set)
-        for m in members:
-            per_doc[items[m][0]].add((items[m][2].low, items[m][2].high))
-        single = all(len(values) == 1 for values in per_doc.values()) and not any(
-            is_part_base(context.text(items[m][0], 0, items[m][2].start), context.lang)
-            for m in members
-        )
-        pairs = _unit_pairs(context, items, members)
-        for x, y in pairs:
+        single = unit not in generic and _story_count(context, items, members)
+        for x, y in _unit_pairs(context, items, members):
             (da, sa, _), (db, sb, _) = items[x], items[y]
             if da == db:
                 continue
             a, b = (da, sa), (db, sb)
-            if context.shared_facts(a, b):
-                union.union(x, y)
-            elif unit in generic:
-                if context.similarity(a, b) >= GENERIC_OVERLAP:
-                    union.union(x, y)
-            elif single or context.similarity(a, b) >= GENERIC_OVERLAP / 2:
+            aligned = context.shared_facts(a, b) or context.similarity(a, b) >= GENERIC_OVERLAP
+            # A unit says nothing of what is measured: the clauses around the two
+            # figures must name it alike ("Arbeitslosenquote auf 5,9 Prozent" and
+            # "Einkünfte um 20 Prozent" measure different things).
+            if single or (
+                aligned and (unit not in generic or keys_alike(clause(x), clause(y), HEAD_MATCH))
+            ):
                 union.union(x, y)
     drafts = []
     for group in union.groups():
-        docs = {items[m][0] for m in group}
-        if len(docs) < 2:
-            continue
-        worst = None
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                if items[x][0] == items[y][0]:
-                    continue
-                severity = compare_quantities(items[x][2], items[y][2])
-                if severity and (worst is None or SEVERITY_RANK[severity] < SEVERITY_RANK[worst]):
-                    worst = severity
+        worst = _disagreement(items, group)
         if worst is None:
             continue
         values = tuple(
@@ -304,6 +319,47 @@ def find_numeric(context: Context) -> list[Draft]:
         unit = items[group[0]][2].unit
         drafts.append(Draft("numeric", f"value in {unit}", values, worst, tuple(facts)))
     return drafts
+
+
+def _story_count(
+    context: Context, items: Sequence[tuple[str, int, Quantity]], members: Sequence[int]
+) -> bool:
+    """True when a counted noun is the story's count: each document gives one figure of
+    it, more than half of the documents give one, and none is the base of a part
+    ("229 der ersten 230 Proben" counts something else than "6.650 Proben")."""
+    per_doc: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    for m in members:
+        per_doc[items[m][0]].add((items[m][2].low, items[m][2].high))
+    return (
+        all(len(values) == 1 for values in per_doc.values())
+        and 2 * len(per_doc) > len(context.analyses)
+        and not any(
+            is_part_base(context.text(items[m][0], 0, items[m][2].start), context.lang)
+            for m in members
+        )
+    )
+
+
+def _disagreement(items: Sequence[tuple[str, int, Quantity]], group: Sequence[int]) -> str | None:
+    """Return the worst disagreement between two documents of an aligned group, or None.
+
+    Two documents disagree as mildly as their closest readings: one pair of equal
+    readings means they agree.
+    """
+    by_doc: dict[str, list[Quantity]] = defaultdict(list)
+    for m in group:
+        by_doc[items[m][0]].append(items[m][2])
+    worst: str | None = None
+    docs = sorted(by_doc)
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            severities = [compare_quantities(x, y) for x in by_doc[a] for y in by_doc[b]]
+            if any(v is None for v in severities):
+                continue
+            mildest = max((v for v in severities if v), key=lambda v: SEVERITY_RANK[v])
+            if worst is None or SEVERITY_RANK[mildest] < SEVERITY_RANK[worst]:
+                worst = mildest
+    return worst
 
 
 def _unit_pairs(

@@ -16,8 +16,15 @@ from dataclasses import dataclass, field
 
 from synopse.compare.entities import cluster_index
 from synopse.compare.lemmas import lemmatize
-from synopse.compare.statements import Statement, extract_statements, key_weights, weighted_overlap
-from synopse.lang import load_list, load_table
+from synopse.compare.statements import (
+    PREFIX_MATCH,
+    Statement,
+    extract_statements,
+    key_weights,
+    weighted_overlap,
+    word_similarity,
+)
+from synopse.lang import load_list, load_set, load_table
 from synopse.model import Analysis
 from synopse.model.comparison import ConflictKind, ConflictValue, EntityCluster, Fact
 
@@ -180,3 +187,41 @@ def evaluative_lexicon(lang: str) -> Mapping[str, str]:
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return the words between two offsets as (start, end, form)."""
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+ClauseKeys = tuple[frozenset[str], frozenset[str]]
+_CLAUSE_BREAK = re.compile(r"[,;:–—]")
+
+
+def clause_keys(context: Context, doc: str, start: int, end: int) -> ClauseKeys:
+    """Return the entity clusters and content lemmas of the clause around a span.
+
+    The clause runs between the nearest , ; : or dash on either side inside the
+    sentence; the span's own words are left out (the value, not what it is about).
+    """
+    analysis = context.analyses[doc]
+    text = analysis.document.text
+    sentence = analysis.sentences[analysis.sentence_at(start)]
+    left, right = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    stop = load_set(context.lang, "framing_stopwords.txt")
+    lemmas = frozenset(
+        lemmatize(m.group(), context.lang).casefold()
+        for m in WORD.finditer(text, left, right)
+        if not (start <= m.start() < end)
+        and len(m.group()) >= 3
+        and m.group().casefold() not in stop
+    )
+    return frozenset(context.entity_clusters(doc, left, right)), lemmas - stop
+
+
+def keys_alike(a: ClauseKeys, b: ClauseKeys, bar: float = PREFIX_MATCH) -> bool:
+    """True when two clauses share an entity cluster or two words alike at ``bar``."""
+    if a[0] & b[0]:
+        return True
+    return any(word_similarity(x, y) >= bar for x in a[1] for y in b[1])

@@ -85,11 +85,19 @@ def _speaker(context: Context, doc: str, quote: Quote) -> tuple[str | None, str]
     """Return (cluster id or None, display name) of a quote's speaker."""
     analysis = context.analyses[doc]
     if quote.speaker_start >= 0:
-        for m in analysis.entities:
-            if quote.speaker_start <= m.start and m.end <= quote.speaker_end:
-                cluster = context.cluster_of.get((doc, m.start, m.end))
-                if cluster:
-                    return cluster, context.clusters[cluster].name
+        inside = [
+            cluster
+            for m in analysis.entities
+            if quote.speaker_start <= m.start
+            and m.end <= quote.speaker_end
+            and (cluster := context.cluster_of.get((doc, m.start, m.end)))
+        ]
+        if inside:
+            # "Der Präsident des Robert Koch-Instituts, Lothar Wieler": the person speaks,
+            # not the institution named on the way (then an organisation before a place).
+            rank = {"PER": 0, "ORG": 1}
+            best = min(inside, key=lambda c: rank.get(context.clusters[c].type, 2))
+            return best, context.clusters[best].name
     if quote.speaker_name:
         for entry in context.clusters.values():
             if quote.speaker_name == entry.name or quote.speaker_name in entry.aliases:

@@ -29,15 +29,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from synopse.compare.conflicts_base import Context, Draft
-from synopse.compare.lemmas import lemmatize
-from synopse.compare.statements import PREFIX_MATCH, word_similarity
-from synopse.lang import load_list, load_set
+from synopse.compare.conflicts_base import Context, Draft, clause_keys, keys_alike
+from synopse.lang import load_list
 from synopse.model.analysis import EntityMention, TimeExpression
 from synopse.model.comparison import ConflictValue
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—]")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Fewest events a document's schedule needs for its count to be compared.
 MIN_EVENTS = 2
@@ -131,45 +128,12 @@ def _dating_same_thing(
     while Y ..." and "On Tuesday Y said ..."); a date only conflicts with a date of
     the same thing, which the clauses around them then name alike.
     """
-    keys = {doc: _clause_keys(context, doc, ds[0]) for doc, ds in dated.items()}
+    keys = {doc: clause_keys(context, doc, ds[0].start, ds[0].end) for doc, ds in dated.items()}
     return {
         doc: ds
         for doc, ds in dated.items()
-        if any(_alike(keys[doc], keys[other]) for other in dated if other != doc)
+        if any(keys_alike(keys[doc], keys[other]) for other in dated if other != doc)
     }
-
-
-def _clause_keys(
-    context: Context, doc: str, date: TimeExpression
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the entity clusters and content lemmas of the clause around a date."""
-    analysis = context.analyses[doc]
-    text = analysis.document.text
-    sentence = analysis.sentences[analysis.sentence_at(date.start)]
-    start, end = sentence.start, sentence.end
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if m.end() <= date.start:
-            start = m.end()
-        elif m.start() >= date.end:
-            end = m.start()
-            break
-    stop = load_set(context.lang, "framing_stopwords.txt")
-    lemmas = frozenset(
-        lemmatize(m.group(), context.lang).casefold()
-        for m in _WORD.finditer(text, start, end)
-        if not (date.start <= m.start() < date.end)
-        and len(m.group()) >= 3
-        and m.group().casefold() not in stop
-    )
-    return frozenset(context.entity_clusters(doc, start, end)), lemmas - stop
-
-
-def _alike(
-    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
-) -> bool:
-    if a[0] & b[0]:
-        return True
-    return any(word_similarity(x, y) >= PREFIX_MATCH for x in a[1] for y in b[1])
 
 
 def _doc_schedule(context: Context, doc: str) -> list[_Event]:
