@@ -139,6 +139,18 @@ def test_sentences_without_content_are_no_facts() -> None:
     assert any(len(f.docs) == 2 for f in facts)
 
 
+def test_questions_are_no_facts() -> None:
+    articles = {
+        "x": "Lindenau sperrt die Brücke über die Mulde. Wie lange dauert die Sanierung?",
+        "y": "Die Brücke über die Mulde wird gesperrt. Wie lange dauert die Sanierung?",
+    }
+    analyses = _analyses(articles)
+    facts = find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+    texts = [articles[s.doc][s.start : s.end] for f in facts for s in f.support]
+    assert not any(t.endswith("?") for t in texts)
+    assert any(len(f.docs) == 2 for f in facts)
+
+
 def test_blocking_skips_same_document_pairs() -> None:
     analyses = _analyses(ARTICLES)
     statements = extract_statements(analyses, resolve_entities(analyses))

@@ -580,6 +580,13 @@ def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[fl
     ]
 
 
+def _is_question(analysis: Analysis, statement: Statement) -> bool:
+    # A question asserts nothing ("Und die Lehrerinnen und Lehrer?"): two outlets asking
+    # it do not report the same claim.
+    text = analysis.document.text[statement.start : statement.end].rstrip(" \"'»«“”„)")
+    return text.endswith("?")
+
+
 def _attribution(analysis: Analysis, statement: Statement) -> str | None:
     for quote in analysis.quotes:
         if quote.sentence == statement.sentence or (
@@ -624,7 +631,8 @@ def find_facts(
     Returns:
         The facts, ids "f1", "f2", ... ordered by number of documents (most first),
         then first appearance. Statements reported by one document are exclusive facts;
-        sentences with fewer than ``MIN_KEYS`` comparison keys are in no fact.
+        questions and sentences with fewer than ``MIN_KEYS`` comparison keys are in no
+        fact.
 
     Raises:
         ConfigError: If document ids repeat.
@@ -634,7 +642,9 @@ def find_facts(
     if len(set(ids)) != len(ids):
         raise ConfigError(f"document ids must be unique for fact grouping: {sorted(ids)}")
     statements = [
-        s for s in extract_statements(analyses, clusters, lang=lang) if len(s.keys) >= MIN_KEYS
+        s
+        for s in extract_statements(analyses, clusters, lang=lang)
+        if len(s.keys) >= MIN_KEYS and not _is_question(analyses[s.doc_index], s)
     ]
     if not statements:
         return []
