@@ -691,3 +691,84 @@ def test_speaker_phrases_of_reporting_frames(text: str, speaker: str, name: str 
 )
 def test_frame_only_verbs_narrate_elsewhere(text: str) -> None:
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A relative clause between subject and verb: the subject stays before the verb.
+        (
+            "Alle Befragten, mit denen die Zeitung sprach, bestätigten lange Schichten.",
+            "Alle Befragten",
+        ),
+        (
+            "Jana Beispiel vom Mieterverein, die seit Jahren Mieter berät, kritisiert die "
+            "Stadtverwaltung.",
+            "Jana Beispiel vom Mieterverein",
+        ),
+        # Verb-final "wie" clause: its first noun phrase is the subject, later ones objects.
+        (
+            "Ab Montag gilt eine „Ruhephase“, wie Beispiel die Sperrstunde, das Alkoholverbot "
+            "und die Maskenpflicht nennt.",
+            "Beispiel",
+        ),
+        ("Die Schulen bleiben offen, wie ihn die Ministerin nannte.", "die Ministerin"),
+        (
+            "Die Preise stiegen, wie das Statistische Landesamt mitteilte.",
+            "das Statistische Landesamt",
+        ),
+        # A fronted "als" phrase is no subject; the subject follows the verb.
+        ("Als wichtigsten Grund nannte der Schulleiter den Lehrermangel.", "der Schulleiter"),
+        # After the verb, "der" + a medium is the addressee in the dative.
+        ("„Wir testen jeden Tag“, sagte der Virologe der Westfälischen Rundschau.", "der Virologe"),
+        # The apposition after a place attribute names the speaker.
+        (
+            "„Wir testen jeden Tag“, sagte die Leiterin des Gesundheitsamtes im Kreis "
+            "Beispielstadt, Jana Beispiel.",
+            "die Leiterin des Gesundheitsamtes im Kreis Beispielstadt, Jana Beispiel",
+        ),
+        # Commas inside a quotation are no relative clause of the speaker.
+        (
+            "„Es ist ein Problem, dass die Regierung, die Kommission und die Hersteller "
+            "schweigen“, sagte die Abgeordnete Jana Beispiel.",
+            "die Abgeordnete Jana Beispiel",
+        ),
+    ],
+)
+def test_subject_by_word_order(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_apposition_after_place_gives_the_name() -> None:
+    text = (
+        "„Wir testen jeden Tag“, sagte die Leiterin des Gesundheitsamtes im Kreis "
+        "Beispielstadt, Jana Beispiel."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker_name == "Jana Beispiel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An indirect question: the verb has its own object and frames nothing.
+        "Beachtenswert ist, wie die Richter das Verbot begründeten.",
+        # A pronoun subject after the verb makes the fronted phrase an object.
+        "Eine Person, die das Amt führt, nennt man Vorsteher.",
+        # A passive participle: its subject is what was said.
+        "Die Karten waren weg, kaum dass die Termine bekanntgegeben worden waren.",
+    ],
+)
+def test_clauses_without_a_speaker_subject(text: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] in ([], [None])
+
+
+def test_pronoun_skips_a_lone_capitalised_word_typed_as_person() -> None:
+    text = (
+        "Otto Muster leitet den Ausschuss. Schlagworte wie Habgier meidet er. "
+        "„Wir brauchen Regeln“, sagt er."
+    )
+    entities = [mention(text, "Otto Muster"), mention(text, "Habgier")]
+    (quote,) = quotes_of(text, entities)
+    assert (quote.speaker, quote.speaker_name) == ("er", "Otto Muster")

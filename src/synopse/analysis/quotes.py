@@ -43,6 +43,7 @@ from synopse.analysis.speakers import (
     Tok,
     is_speaker_phrase,
     parse_np,
+    passive_participle,
     plausible_speaker,
     postposed_speaker,
     preposed_speaker,
@@ -593,6 +594,8 @@ def _verb_cue(
     if auxiliary >= 0:
         anchor = auxiliary
         passive = _lemmas(toks[anchor].lower, lang)[0] == "werden"
+    elif passive_participle(toks, i, lang):
+        passive = True  # verb-final: "dass die Termine bekanntgegeben worden waren"
     tok = toks[i]
     if anchor != i and _lemmas(toks[anchor].lower, lang)[0] == "sein":
         return None  # "damit gemeint sein": a state, not a statement

@@ -32,6 +32,10 @@ _PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
 _PRONOUNS_FEM = frozenset(["sie", "diese"])
 _COORDINATION = frozenset(["und", "sowie", "sowohl", "als", "wie", "auch"])
 _APPOSITION_MAX = 8
+_APPOSITION_END = frozenset([",", ".", "!", "?", ";"])
+_QUOTE_MARKS = frozenset("„“”‚‘’»«\"'")
+# Punctuation that a relative clause between a subject and its verb cannot hold.
+_CLAUSE_PUNCTUATION = frozenset([".", "!", "?", ";", ":", "(", ")", "–", "—"])
 _NON_SPEAKERS = frozenset(["es", "man", "das", "dies", "was"])
 #: Longest run of tokens a speaker phrase may grow over before its apposition; real ones
 #: are far shorter, and the cap keeps each parse constant-time in a run-on sentence.
@@ -83,6 +87,30 @@ def _followers(lang: str) -> frozenset[str]:
 
 
 @functools.cache
+def _media_heads(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(load_set(lang, "quote_media_heads.txt"), key=lambda w: (-len(w), w)))
+
+
+def _is_addressee(article: Tok, word: Tok, lang: str, *, preposed: bool) -> bool:
+    """True when "der"/"dem"/"des" + ``word`` after a speaker names whom it was told.
+
+    After the verb, "der" before a feminine medium is dative ("sagte die Ärztin der
+    Rheinischen Post"); "des" is always genitive ("der Chefredakteur des Magazins"), and
+    so is "der" in a subject before the verb ("Die Chefin der Rheinischen Post sagte").
+    """
+    if _has(word, lang, "recipient"):
+        return True
+    return (
+        not preposed and article.lower in ("der", "dem") and word.lower.endswith(_media_heads(lang))
+    )
+
+
+@functools.cache
+def _naming_verbs(lang: str) -> frozenset[str]:
+    return load_set(lang, "quote_naming_verbs.txt")
+
+
+@functools.cache
 def _non_speakers(lang: str) -> frozenset[str]:
     return load_set(lang, "quote_non_speakers.txt")
 
@@ -120,7 +148,12 @@ def is_speaker_phrase(words: Sequence[Tok], names: Sequence[int], lang: str) -> 
     Returns:
         False when the phrase cannot be a speaker.
     """
-    if not words or words[0].lower in _non_speakers(lang):
+    if not words:
+        return False
+    if words[0].lower in _non_speakers(lang) and not (
+        # "alle" alone is nobody in particular; "Alle Arbeiter" is a group that speaks.
+        _has(words[0], lang, "quantifier") and len(words) > 1 and _is_head(words[-1], lang)
+    ):
         return False
     head = next((w for w in words if _is_head(w, lang)), None)
     if head is None or len(head.text) < _MIN_CONTENT_NOUN or role_noun(head.text, lang):
@@ -329,10 +362,13 @@ def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = F
         if after == step:
             break
         end = after
-    # Genitive attribute: "des Weißen Hauses", "der Regierung" (not "der Nachrichtenagentur").
+    # Genitive attribute: "des Weißen Hauses", "der Regierung". A medium after the speaker
+    # is the addressee in the dative ("sagte der Epidemiologe der Rheinischen Post").
     if end < limit and tokens[end].lower in ("des", "der"):
         after = _noun_group(tokens, end, limit, lang)
-        if after > end + 1 and not _has(tokens[after - 1], lang, "recipient"):
+        if after > end + 1 and not _is_addressee(
+            tokens[end], tokens[after - 1], lang, preposed=preposed
+        ):
             end = after
     # Location attached to an institution: "Die Regierung in Moskau".
     if (
@@ -342,12 +378,33 @@ def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = F
         and _is_head(tokens[end + 1], lang)
     ):
         end += 2
-    return _apposition(tokens, index, end, lang)
+    named = _apposition(tokens, index, end, lang)
+    if named == end and end < limit and _has(tokens[end], lang, "attribute"):
+        # "der Leiter des Krisenstabs im Kreis X, Otto Muster": the name follows the place.
+        place = _attribute_end(tokens, end, limit, lang)
+        if place > end:
+            named = _apposition(tokens, index, place, lang)
+            return named if named > place else end
+    return named
+
+
+def _attribute_end(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int:
+    """Return the end of a prepositional attribute ("im Kreis X", "von der Gewerkschaft")."""
+    end = _noun_group(tokens, index + 1, limit, lang)
+    if end == index + 1:
+        return index
+    if end < limit and tokens[end].lower in ("des", "der"):
+        after = _noun_group(tokens, end, limit, lang)
+        if after > end + 1:
+            end = after
+    return end
 
 
 def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int:
     position = index
-    if position < limit and _has(tokens[position], lang, "determiner"):
+    if position < limit and (
+        _has(tokens[position], lang, "determiner") or _has(tokens[position], lang, "quantifier")
+    ):
         position += 1
     while position < limit and (
         _is_adjective(tokens[position], lang) or tokens[position].lower == "und"
@@ -382,8 +439,8 @@ def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
     names = position
     while names < stop and _is_head(tokens[names], lang):
         names += 1
-    if names > position and (names >= size or tokens[names].text == ","):
-        # ", Name Name," or ", Name" at the end: a name in apposition to a role.
+    if names > position and (names >= size or tokens[names].text in _APPOSITION_END):
+        # ", Name Name," or ", Name." at the end: a name in apposition to a role.
         if any(role_noun(t.text, lang) is not None for t in tokens[start:end] if t.is_cap):
             return names
         return end
@@ -448,6 +505,20 @@ def preposed_speaker(
     """
     classes = word_classes(lang)
     start = clause[anchor]
+    opener = _subordinate_opener(tokens, anchor, clause, lang)
+    if opener >= 0:
+        found = _subordinate_subject(tokens, opener, anchor, skip_adverbs, lang)
+        if found is not None:
+            return found
+    if (
+        start > 0
+        and _has(tokens[start - 1], lang, "conjunction")
+        and postposed_speaker(tokens, anchor, skip_adverbs, lang) is not None
+    ):
+        # "Als weiteres Beispiel nannte die Politikerin …": a verb with its subject right
+        # after it (not at the end of the clause) makes "als …" a fronted phrase, not a
+        # clause with a subject of its own.
+        return None
     candidates = [start]
     # "Die Sprecherin des Amtes, Jana Beispiel, sagte": the phrase spans two commas.
     back = start
@@ -467,6 +538,10 @@ def preposed_speaker(
         end = parse_np(tokens, begin, lang, preposed=True)
         if end == begin or (end == begin + 1 and first.lower in _NON_SPEAKERS):
             continue
+        if begin < start and (begin == 0 or not _has(tokens[begin - 1], lang, "conjunction")):
+            relative = _relative_attribute(tokens, end, anchor, lang)
+            if relative >= 0:
+                return begin, relative
         if end < anchor - 1 and tokens[end].text == ",":
             continue
         if begin < start and any(tok.text != "," for tok in tokens[end:anchor]):
@@ -478,6 +553,175 @@ def preposed_speaker(
                 continue
             return begin, end
     return None
+
+
+def _verb_final(tokens: Sequence[Tok], anchor: int, lang: str) -> bool:
+    """True when the verb at ``anchor`` closes its clause ("wie sie sagte,", "wie sie
+    gesagt hatte.": auxiliaries aside, punctuation or the end follows)."""
+    position = anchor + 1
+    while (
+        position < len(tokens)
+        and tokens[position].text.islower()
+        and _is_auxiliary(tokens[position].lower, lang)
+    ):
+        position += 1
+    return position >= len(tokens) or not tokens[position].is_word
+
+
+def _subordinate_opener(
+    tokens: Sequence[Tok], anchor: int, clause: Sequence[int], lang: str
+) -> int:
+    """Return the conjunction that opens the verb-final clause of a verb, or -1.
+
+    "wie Muster die Sperren, die Umleitungen und die Kontrollen nennt", "wie Muster, der
+    das Amt leitet, sagte": a list item or a relative clause does not end the clause, so
+    the search steps back over commas while the part after the comma is empty (the verb
+    follows it) or opens with a noun phrase (the next list item).
+    """
+    if not _verb_final(tokens, anchor, lang):
+        return -1
+    begin = clause[anchor]
+    for _ in range(3):
+        if begin > 0 and _has(tokens[begin - 1], lang, "conjunction"):
+            return begin - 1
+        if begin < 2 or tokens[begin - 1].text != ",":
+            return -1
+        if begin < anchor and (
+            _has(tokens[begin], lang, "pronoun") or parse_np(tokens, begin, lang) == begin
+        ):
+            return -1
+        begin = clause[begin - 2]
+        if any(tok.text in _QUOTE_MARKS for tok in tokens[begin:anchor]):
+            return -1
+    return -1
+
+
+def _subordinate_subject(
+    tokens: Sequence[Tok],
+    opener: int,
+    anchor: int,
+    skip_adverbs: Callable[[int], int],
+    lang: str,
+) -> tuple[int, int] | None:
+    """Return the subject of a verb-final clause: its first noun phrase after the opener.
+
+    Object pronouns may come first ("wie ihn die Ministerin nennt"). A clause that holds
+    an object of its own is a report only with a verb of naming ("wie Muster die
+    Maßnahmen nennt"); "wie die Gerichte das Verbot begründeten" asks how, and its verb
+    frames nothing.
+    """
+    if passive_participle(tokens, anchor, lang):
+        return None
+    position = skip_adverbs(opener + 1)
+    while position < anchor and _has(tokens[position], lang, "object"):
+        position = skip_adverbs(position + 1)
+    if position >= anchor:
+        return None
+    end = parse_np(tokens, position, lang, preposed=True)
+    if end == position or end > anchor:
+        return None
+    if end == position + 1 and tokens[position].lower in _NON_SPEAKERS:
+        return None
+    if _has_object(tokens, end, anchor, lang) and not _naming_verb(tokens, anchor, lang):
+        return None
+    return position, end
+
+
+def passive_participle(tokens: Sequence[Tok], verb: int, lang: str) -> bool:
+    """Tell whether a verb is a participle with a passive auxiliary right after it.
+
+    In a verb-final clause ("wie es genannt wird", "dass die Termine bekanntgegeben
+    worden waren") the subject is what was said, not who said it.
+
+    Args:
+        tokens: The tokens of a sentence.
+        verb: Index of the verb.
+        lang: Language of the lemmatizer.
+
+    Returns:
+        True for "worden" or a form of "werden" after a participle ending in -t.
+    """
+    following = tokens[verb + 1].lower if verb + 1 < len(tokens) else ""
+    if following == "worden":
+        return True
+    return (
+        tokens[verb].lower.endswith("t")
+        and following != ""
+        and simplemma.lemmatize(following, lang=lang) == "werden"
+    )
+
+
+def _has_object(tokens: Sequence[Tok], start: int, end: int, lang: str) -> bool:
+    """True when tokens[start:end] hold a noun phrase that no preposition governs.
+
+    "dem Tagesspiegel" and other media in the dative are addressees, not objects.
+    """
+    position = start
+    while position < end:
+        tok = tokens[position]
+        if tok.text.islower() and (_has(tok, lang, "stop") or _has(tok, lang, "attribute")):
+            position = max(_noun_group(tokens, position + 1, end, lang), position + 1)
+            continue
+        after = _noun_group(tokens, position, end, lang)
+        if after == position:
+            position += 1
+            continue
+        if not _is_addressee(tok, tokens[after - 1], lang, preposed=False):
+            return True
+        position = after
+    return False
+
+
+def _naming_verb(tokens: Sequence[Tok], anchor: int, lang: str) -> bool:
+    """True when the verb at ``anchor`` (or its participle before it) is a verb of naming."""
+    naming = _naming_verbs(lang)
+    return any(
+        simplemma.lemmatize(tokens[k].lower, lang=lang) in naming
+        for k in (anchor - 1, anchor)
+        if k >= 0 and tokens[k].text.islower()
+    )
+
+
+def _relative_attribute(tokens: Sequence[Tok], end: int, anchor: int, lang: str) -> int:
+    """Return where a subject ends that a relative clause separates from its verb, or -1.
+
+    "Otto Muster von der Gewerkschaft, der die Branche kennt, kritisiert …": the phrase,
+    an optional prepositional attribute, then a verb-final relative clause closed by a
+    comma right before the verb. The returned end includes the attribute. A pronoun
+    right after the verb is the subject instead ("Eine Person, die …, nennt man …").
+    """
+    position = end
+    if position < anchor and _has(tokens[position], lang, "attribute"):
+        position = _attribute_end(tokens, position, anchor, lang)
+        if position == end:
+            return -1
+    if position + 2 >= anchor or tokens[position].text != "," or tokens[anchor - 1].text != ",":
+        return -1
+    pronoun = position + 1
+    if _has(tokens[pronoun], lang, "stop") and tokens[pronoun].text.islower():
+        pronoun += 1  # "mit denen", "für die"
+    if not _has(tokens[pronoun], lang, "relative"):
+        return -1
+    verb = tokens[anchor - 2]
+    if not (verb.is_word and verb.text.islower()):
+        return -1
+    if any(
+        tok.text in _CLAUSE_PUNCTUATION or tok.text in _QUOTE_MARKS
+        for tok in tokens[pronoun : anchor - 1]
+    ):
+        return -1
+    following = anchor + 1
+    if (
+        following < len(tokens)
+        and _has(tokens[following], lang, "pronoun")
+        and (
+            tokens[following].lower in _NON_SPEAKERS
+            or following + 1 >= len(tokens)
+            or not _is_head(tokens[following + 1], lang)
+        )
+    ):
+        return -1
+    return position
 
 
 def _few_lowercase_words(tokens: Sequence[Tok], start: int, end: int) -> bool:
@@ -570,7 +814,8 @@ def speaker_name(
         # No entity list: the trailing run of capitalised non-role words is the name
         # ("die Sprecherin Jana Beispiel" → "Jana Beispiel").
         trailing: list[str] = []
-        for word in reversed(words):
+        for word in reversed(tokenize(ref.text, 0, len(ref.text))):
+            # A comma ends the name: "die Leiterin des Amtes im Kreis X, Jana Beispiel".
             if not _is_name_word(word, lang):
                 break
             trailing.insert(0, word.text)
@@ -601,8 +846,9 @@ def _resolve_pronoun(
         key=lambda m: m.end,
         reverse=True,
     )
+    attested = _attested_persons(entities, genders)
     for mention in before:
-        if genders.get(mention.name, wanted) == wanted:
+        if mention.name in attested and genders.get(mention.name, wanted) == wanted:
             return mention.name
     for earlier, name in reversed(previous):
         if name is None or earlier.end > ref.start:
@@ -610,7 +856,24 @@ def _resolve_pronoun(
         gender = genders.get(name) or _phrase_gender(earlier.text, lang) or _name_gender(name, lang)
         if gender in (None, wanted):
             return name
+    for mention in before:
+        if genders.get(mention.name, wanted) == wanted:
+            return mention.name
     return None
+
+
+def _attested_persons(entities: Sequence[EntityMention], genders: dict[str, str]) -> set[str]:
+    """Return the person names that something besides a capital letter marks as persons.
+
+    A full name, a role written beside a mention or a known given name does; a lone
+    capitalised word typed PER on no such evidence may be a common noun ("Reizwörter wie
+    Profitgier") and is a pronoun's antecedent only when no earlier speaker fits.
+    """
+    return {
+        m.name
+        for m in entities
+        if m.type == "PER" and (m.role is not None or len(m.name.split()) > 1 or m.name in genders)
+    }
 
 
 def _entity_genders(entities: Sequence[EntityMention], lang: str) -> dict[str, str]:
