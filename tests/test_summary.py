@@ -212,3 +212,18 @@ def test_sentences_that_lean_on_their_context_are_not_summarised(texts: dict[str
     ]
     facts = [Fact("f1", "second sentence", tuple(second))]
     assert summarize(analyses, facts, []) == []
+
+
+def test_a_story_in_a_language_without_data_is_framed_neutrally() -> None:
+    from synopse import compare
+    from synopse.options import CompareOptions
+
+    texts = {
+        "x": "The port of Dover closed on Monday after a storm. About 3,000 people were stuck.",
+        "y": "A storm closed the port of Dover on Monday. The ferries stayed in the harbour.",
+    }
+    docs = [Document(id=k, text=t, source=k, language="en") for k, t in texts.items()]
+    summary = compare(docs, options=CompareOptions(embedder="hashing")).summary
+    assert summary
+    assert not any(s.text.startswith(("Nur ", "laut ")) for s in summary)
+    assert any(s.text.startswith("x: ") or s.text.startswith("y: ") for s in summary)

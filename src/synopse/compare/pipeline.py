@@ -35,6 +35,13 @@ def _language(analyses: Sequence[Analysis]) -> str:
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
+def _written_language(analyses: Sequence[Analysis], default: str) -> str:
+    counts = Counter((a.document.language or default).lower() for a in analyses)
+    if not counts:
+        return default
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
 def compare(
     documents: Sequence[Document | Analysis], *, options: CompareOptions | None = None
 ) -> Comparison:
@@ -82,8 +89,17 @@ def compare(
         lang=lang,
     )
     timeline = tuple(merge_timeline(analyses, clusters, lang=lang))
+    # The summary's own words follow the language the story is written in: a story in a
+    # language without data of its own is analysed with the fallback data, but framed
+    # with the language-neutral phrases rather than in the fallback language.
     summary = tuple(
-        summarize(analyses, facts, conflicts, lang=lang, max_sentences=options.summary_sentences)
+        summarize(
+            analyses,
+            facts,
+            conflicts,
+            lang=options.language or _written_language(analyses, lang),
+            max_sentences=options.summary_sentences,
+        )
     )
     return Comparison(
         analyses=analyses,
