@@ -190,6 +190,9 @@ def test_month_only_publication(text: str, expected: str) -> None:
         # A span whose direction only the context tells (here: the past month).
         "Es war das zweite Treffen binnen eines Monats.",
         "Die Preise stiegen innerhalb von zwei Wochen stark.",
+        # The year of a cited publication dates no event of the story.
+        "Masken helfen (Lancet: Chu et al., 2020).",
+        "Das zeigen zwei Arbeiten (Jefferson et al., 2011; Li, 2019).",
     ],
 )
 def test_non_dates(text: str) -> None:

@@ -276,6 +276,21 @@ def _candidates(text: str, grammar: _Grammar) -> list[_Match]:
     return chosen
 
 
+_CITATION_BEFORE = re.compile(r"\([^()\n]{1,200},\s*$")
+_CITATION_AFTER = re.compile(r"\s*[a-z]?\s*[);,]")
+
+
+def _citation_year(text: str, match: _Match) -> bool:
+    """True for the year of a reference in parentheses ("(Lancet: Li et al., 2020)").
+
+    Such a year dates a publication cited as a source, not an event of the story.
+    """
+    if match.kind != "year" or set(match.groups) - {"year"}:
+        return False
+    before = _CITATION_BEFORE.search(text, max(0, match.start - 200), match.start)
+    return before is not None and _CITATION_AFTER.match(text, match.end) is not None
+
+
 # --- tense -----------------------------------------------------------------------------
 
 
@@ -720,7 +735,7 @@ def find_dates(
         [('2022-01-10', 'day')]
     """
     grammar = _grammar(lang)
-    matches = _candidates(text, grammar)
+    matches = [m for m in _candidates(text, grammar) if not _citation_year(text, m)]
     if not matches:
         return []
     spans = list(sentences) or [Sentence(0, len(text))]
