@@ -139,6 +139,19 @@ def test_sentences_without_content_are_no_facts() -> None:
     assert any(len(f.docs) == 2 for f in facts)
 
 
+def test_label_can_be_read_alone() -> None:
+    articles = {
+        "x": "Lindenau sperrt die Brücke über die Mulde ab März.",
+        "y": "Dazu sperrt Lindenau die Brücke über die Mulde ab März, teilte die Stadt mit.",
+        "z": "Die Brücke über die Mulde in Lindenau ist ab März gesperrt, teilte die Stadt mit.",
+    }
+    analyses = _analyses(articles)
+    facts = find_facts(analyses, resolve_entities(analyses), embedder=get_embedder("hashing"))
+    shared = [f for f in facts if len(f.docs) == 3]
+    assert shared
+    assert not shared[0].label.startswith("Dazu")
+
+
 def test_questions_are_no_facts() -> None:
     articles = {
         "x": "Lindenau sperrt die Brücke über die Mulde. Wie lange dauert die Sanierung?",

@@ -33,6 +33,7 @@ Statements left alone become exclusive facts.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from synopse.compare.statements import (
     SoftOverlaps,
     SparseRows,
     Statement,
+    dangling_starts,
     extract_statements,
     key_weights,
     soft_overlap,
@@ -598,6 +600,14 @@ def _attribution(analysis: Analysis, statement: Statement) -> str | None:
     return None
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _leans_back(text: str, dangling: frozenset[str]) -> bool:
+    first = _FIRST_WORD.search(text)
+    return first is not None and first.group().casefold() in dangling
+
+
 def _label(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -682,6 +692,7 @@ def find_facts(
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])
     index = ReuseIndex(reuse)
+    dangling = dangling_starts(lang)
     by_id = {a.document.id: a for a in analyses}
     built = []
     for group, close in zip(groups, related, strict=True):
@@ -700,9 +711,15 @@ def find_facts(
                     reused=bool(shared),
                 )
             )
+        # The label is the member closest to the others, preferring one that can be read
+        # alone ("So geht es auch in Gütersloh zu." names nothing).
         centre = max(
             group,
-            key=lambda m: (sum(scorer.scores([(m, o) for o in group if o != m])), -m),
+            key=lambda m: (
+                not _leans_back(_text(analyses, statements[m]), dangling),
+                sum(scorer.scores([(m, o) for o in group if o != m])),
+                -m,
+            ),
         )
         label = _label(_text(analyses, statements[centre]), options.label_chars)
         nearby = tuple(

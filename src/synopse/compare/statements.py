@@ -25,6 +25,7 @@ from rapidfuzz.fuzz import ratio
 
 from synopse.compare.entities import cluster_index
 from synopse.compare.lemmas import lemmatize
+from synopse.errors import LanguageDataError
 from synopse.lang import load_list
 from synopse.model import Analysis
 from synopse.model.comparison import EntityCluster
@@ -79,6 +80,22 @@ def _stopwords(lang: str) -> frozenset[str]:
     except Exception:  # a language without the list still gets statements
         words = ()
     return frozenset(w.casefold() for w in words)
+
+
+@functools.cache
+def dangling_starts(lang: str) -> frozenset[str]:
+    """Return the words that make a sentence lean on the one before it ("Dazu", "Sie").
+
+    Such a sentence names nothing read alone: it makes a poor label or summary line.
+
+    Example:
+        >>> "dazu" in dangling_starts("de")
+        True
+    """
+    try:
+        return frozenset(w.casefold() for w in load_list(lang, "summary_dangling_starts.txt"))
+    except LanguageDataError:
+        return frozenset()
 
 
 def _number(value: float) -> str:

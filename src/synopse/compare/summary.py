@@ -17,9 +17,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from synopse.compare.statements import dangling_starts
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
-from synopse.lang import load_list, load_set, load_table
+from synopse.lang import load_set, load_table
 from synopse.model import Analysis
 from synopse.model.comparison import Conflict, Fact, FactSupport, SummarySentence
 
@@ -67,20 +68,6 @@ def phrases(lang: str) -> Mapping[str, str]:
     except LanguageDataError:
         rows = load_table("common", "summary_phrases.tsv")
     return {row["key"]: row["template"] for row in rows}
-
-
-@functools.cache
-def dangling_starts(lang: str) -> frozenset[str]:
-    """Return the words that make a sentence lean on the one before it ("Dazu", "Sie").
-
-    Example:
-        >>> "dazu" in dangling_starts("de")
-        True
-    """
-    try:
-        return frozenset(w.casefold() for w in load_list(lang, "summary_dangling_starts.txt"))
-    except LanguageDataError:
-        return frozenset()
 
 
 @functools.cache
