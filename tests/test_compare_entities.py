@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from synopse.analysis.pipeline import analyze
 from synopse.analysis.sentences import split_sentences
-from synopse.compare.entities import cluster_index, resolve_entities, same_name, spelling_variants
+from synopse.compare.entities import (
+    cluster_index,
+    resolve_entities,
+    same_name,
+    speaker_cluster,
+    spelling_variants,
+)
 from synopse.model import Analysis, Document, EntityMention
 
 # (doc id, text, [(surface, normalised name, type, role)]) — invented story.
@@ -148,3 +155,17 @@ def test_same_name(a: str, b: str, equal: bool) -> None:
 
 def test_empty_input() -> None:
     assert resolve_entities([]) == []
+
+
+def test_the_speaker_is_the_person_not_a_modifying_name() -> None:
+    text = (
+        "Die Stadt Talheim baut ein Freibad. „Wir freuen uns“, sagte die CDU-Politikerin. "
+        "„Das wird teuer“, erklärte Verls Vereinspräsident Raimund Bertels."
+    )
+    analysis = analyze(Document(id="a", text=text, source="a"))
+    clusters = resolve_entities([analysis])
+    index = cluster_index(clusters)
+    types = {c.id: c.type for c in clusters}
+    speakers = [speaker_cluster(analysis, q, index, types) for q in analysis.quotes]
+    # Not the party of "die CDU-Politikerin", not the place of "Verls Vereinspräsident".
+    assert [types.get(s or "") for s in speakers] == [None, "PER"]

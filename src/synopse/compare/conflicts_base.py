@@ -72,6 +72,7 @@ class Context:
     clusters: dict[str, EntityCluster]
     lang: str
     _similar: dict[tuple[str, int, str, int], float] = field(default_factory=dict)
+    _types: dict[str, str] = field(default_factory=dict)
     _shares: dict[str, float] = field(default_factory=dict)
 
     def text(self, doc: str, start: int, end: int) -> str:
@@ -98,6 +99,12 @@ class Context:
     ) -> bool:
         """True when two sentences of different documents report the same thing."""
         return a[0] != b[0] and (bool(self.shared_facts(a, b)) or self.similarity(a, b) >= overlap)
+
+    def cluster_types(self) -> dict[str, str]:
+        """Return cluster id → entity type."""
+        if not self._types:
+            self._types.update({c.id: c.type for c in self.clusters.values()})
+        return self._types
 
     def entity_share(self, cluster: str) -> float:
         """Return the share of statements that mention an entity cluster."""

@@ -39,6 +39,7 @@ from synopse.compare.conflicts_base import (
     negators,
     words_in,
 )
+from synopse.compare.entities import speaker_cluster
 from synopse.compare.lemmas import lemmatize
 from synopse.compare.unionfind import UnionFind
 from synopse.lang import load_list, load_set, load_table
@@ -84,20 +85,9 @@ def _rebuttal_cues(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 def _speaker(context: Context, doc: str, quote: Quote) -> tuple[str | None, str]:
     """Return (cluster id or None, display name) of a quote's speaker."""
     analysis = context.analyses[doc]
-    if quote.speaker_start >= 0:
-        inside = [
-            cluster
-            for m in analysis.entities
-            if quote.speaker_start <= m.start
-            and m.end <= quote.speaker_end
-            and (cluster := context.cluster_of.get((doc, m.start, m.end)))
-        ]
-        if inside:
-            # "Der Präsident des Robert Koch-Instituts, Lothar Wieler": the person speaks,
-            # not the institution named on the way (then an organisation before a place).
-            rank = {"PER": 0, "ORG": 1}
-            best = min(inside, key=lambda c: rank.get(context.clusters[c].type, 2))
-            return best, context.clusters[best].name
+    cluster = speaker_cluster(analysis, quote, context.cluster_of, context.cluster_types())
+    if cluster is not None:
+        return cluster, context.clusters[cluster].name
     if quote.speaker_name:
         for entry in context.clusters.values():
             if quote.speaker_name == entry.name or quote.speaker_name in entry.aliases:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from synopse.compare.entities import cluster_index
+from synopse.compare.entities import cluster_index, speaker_cluster
 from synopse.model import Analysis, Failure, Quote
 from synopse.model.comparison import Comparison, Conflict, Fact, TimelineEvent
 from synopse.report.json import (
@@ -46,6 +46,7 @@ class EntityIds:
             for name in (entity.name, *entity.aliases):
                 self.by_name.setdefault(name, entity.id)
         self.index = index
+        self.types = {c.id: c.type for c in comparison.clusters}
 
     def name(self, doc: str, name: str | None) -> str | None:
         if not name:
@@ -54,13 +55,8 @@ class EntityIds:
 
     def speaker(self, analysis: Analysis, quote: Quote) -> str | None:
         doc = analysis.document.id
-        if quote.speaker_start >= 0:
-            for mention in analysis.entities:
-                if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
-                    cluster = self.index.get((doc, mention.start, mention.end))
-                    if cluster is not None:
-                        return cluster
-        return self.name(doc, quote.speaker_name) or self.name(doc, quote.speaker)
+        cluster = speaker_cluster(analysis, quote, self.index, self.types)
+        return cluster or self.name(doc, quote.speaker_name) or self.name(doc, quote.speaker)
 
 
 def _entities(comparison: Comparison) -> list[dict[str, Any]]:
