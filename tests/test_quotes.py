@@ -758,6 +758,8 @@ def test_apposition_after_place_gives_the_name() -> None:
         "Eine Person, die das Amt führt, nennt man Vorsteher.",
         # A passive participle: its subject is what was said.
         "Die Karten waren weg, kaum dass die Termine bekanntgegeben worden waren.",
+        # A bare plural after "in" names a kind of place, not who recommends.
+        "In kleinen Räumen wird empfohlen, die Fenster offen zu halten.",
     ],
 )
 def test_clauses_without_a_speaker_subject(text: str) -> None:
@@ -772,3 +774,90 @@ def test_pronoun_skips_a_lone_capitalised_word_typed_as_person() -> None:
     entities = [mention(text, "Otto Muster"), mention(text, "Habgier")]
     (quote,) = quotes_of(text, entities)
     assert (quote.speaker, quote.speaker_name) == ("er", "Otto Muster")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A party in parentheses after the name does not close the clause before the
+        # separable particle.
+        (
+            "Der Bahnhof bleibe bis Mai gesperrt, teilte Bürgermeisterin Jana Beispiel "
+            "(SPD) nach einer Sitzung mit den Fraktionen mit.",
+            "Bürgermeisterin Jana Beispiel",
+        ),
+        # A capitalised adjective opens the role apposition after a name.
+        (
+            "Otto Muster, Stellvertretender Vorsitzender des Vereins, erklärte, die Halle "
+            "bleibe geschlossen.",
+            "Otto Muster, Stellvertretender Vorsitzender des Vereins",
+        ),
+        # A coordinated phrase before a singular verb is its object; the subject follows.
+        (
+            "Die Schülerinnen und Schüler ruft die Direktorin zur Vorsicht auf: „Bleibt "
+            "bitte zu Hause, wenn ihr krank seid.“",
+            "die Direktorin",
+        ),
+    ],
+)
+def test_speaker_found_across_grammar(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The main clause names who holds the view of a Konjunktiv clause without "dass".
+        "Otto Muster zeigte sich am Montag zuversichtlich, die Brücke sei bald fertig.",
+        # ... also when an adverb comes first and the subject follows the finite verb.
+        "Gleichzeitig wandte sich Otto Muster gegen den Plan, dass die Halle schließe.",
+    ],
+)
+def test_main_clause_holds_the_report(text: str) -> None:
+    entities = [mention(text, "Otto Muster")]
+    (quote,) = quotes_of(text, entities)
+    assert (quote.speaker, quote.speaker_name) == ("Otto Muster", "Otto Muster")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Die Ministerin bemerkte am Rande, die Mittel reichten nicht aus.",
+            "Die Ministerin",
+            "bemerkte",
+        ),
+        ("Der Arzt empfahl, man solle öfter lüften.", "Der Arzt", "empfahl"),
+        (
+            "Die Anwältin wandte ein, für die Daten sei der Verein verantwortlich.",
+            "Die Anwältin",
+            "wandte … ein",
+        ),
+        # Verbs of belief and memory frame a statement only after or inside it.
+        ("Bald sei der Höhepunkt erreicht, glaubt die Virologin.", "die Virologin", "glaubt"),
+        ("Die Zahlen stiegen noch eine Woche, erinnerte der Arzt.", "der Arzt", "erinnerte"),
+        # A conjunction inside the quotation opens no clause of the frame's sentence.
+        ("„Glaubst du, dass es hilft“, fragt die Ärztin ihren Kollegen.", "die Ärztin", "fragt"),
+    ],
+)
+def test_more_reporting_verbs(text: str, speaker: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder glauben an den Weihnachtsmann.",
+        # After a fronted subordinate clause the verb is the main verb, not a frame.
+        "Obwohl die Lage schwierig ist, glauben die Anleger an den Standort.",
+    ],
+)
+def test_belief_verb_narrates_without_a_statement(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_main_clause_without_verb_holds_nothing() -> None:
+    text = "Lärm am Abend, laute Musik und Abfall könnten nicht länger geduldet werden."
+    assert [q.speaker for q in quotes_of(text)] == [None]

@@ -23,6 +23,7 @@ from synopse.analysis.speakers import (
     preposed_speaker,
     role_noun,
     speaker_name,
+    word_classes,
 )
 from synopse.model import EntityMention
 
@@ -171,9 +172,12 @@ def new_named_subject(
 def content_clause_holder(
     text: str, context: SentenceTokens, verb: int, names: Sequence[int]
 ) -> SpeakerRef | None:
-    """Return the main-clause subject when a Konjunktiv verb sits in its dass- or ob-clause.
+    """Return the main-clause subject when a Konjunktiv verb sits in its content clause.
 
-    "Otto Muster hat den Eindruck, dass niemand zuhöre": Otto Muster holds the view.
+    "Otto Muster hat den Eindruck, dass niemand zuhöre": Otto Muster holds the view. The
+    content clause may also be a verb-second clause after the comma ("Otto Muster zeigte
+    sich zuversichtlich, die Brücke sei bald fertig"), and the subject may follow the
+    finite verb of the main clause ("Gleichzeitig wandte sich Otto Muster gegen …").
     Only a name, a role, body or document noun, or "er"/"sie" counts as holder.
 
     Args:
@@ -186,30 +190,94 @@ def content_clause_holder(
         The holder phrase, or None.
     """
     toks, lang = context.toks, context.lang
-    conjunction = context.clause[verb]
-    if toks[conjunction].lower not in _CONTENT_CLAUSE:
-        conjunction -= 1
-    if conjunction < 2 or toks[conjunction].lower not in _CONTENT_CLAUSE:
-        return None
-    if context.clause[conjunction - 1] != 0:
+    main_end = _content_clause_start(context, verb)
+    if main_end < 2 or context.clause[main_end - 1] != 0:
         return None
     begin = context.skip_adverbs(0)
-    end = parse_np(toks, begin, lang, preposed=True) if begin < conjunction else begin
-    if end == begin or end >= conjunction or not toks[end].text.islower():
+    if begin >= main_end:
+        return None
+    end = parse_np(toks, begin, lang, preposed=True)
+    if end == begin:
+        found = _inverted_subject(context, begin, main_end)
+        if found is None:
+            return None
+        begin, end = found
+    elif end >= main_end or not toks[end].text.islower():
+        return None
+    elif toks[main_end].text == "," and word_classes(lang).get(toks[end].lower):
+        # Before a bare comma clause the main clause needs its own finite verb right
+        # after the subject; "Lärm in der Stadt, Abfall … könnten" is one list.
         return None
     words = toks[begin:end]
     single = end == begin + 1
+    following = toks[end] if end < len(toks) else None
     if not (
         named_or_role(words, names, lang)
         or (single and words[0].lower in SUBJECT_PRONOUNS)
         or (
             single
             and words[0].is_cap
-            and plausible_speaker(words, names, lang, following=toks[end])
+            and plausible_speaker(words, names, lang, following=following)
         )
     ):
         return None
     return _phrase(text, toks, begin, end)
+
+
+def _content_clause_start(context: SentenceTokens, verb: int) -> int:
+    """Return where the content clause of a Konjunktiv verb starts ("dass" or the comma).
+
+    Returns -1 unless the verb opens a dass- or ob-clause or a verb-second clause right
+    after a comma ("…, die Brücke sei fertig", "…, es gebe Gründe").
+    """
+    toks = context.toks
+    opening = context.clause[verb]
+    if toks[opening].lower in _CONTENT_CLAUSE:
+        return opening
+    if opening >= 1 and toks[opening - 1].lower in _CONTENT_CLAUSE:
+        return opening - 1
+    if opening < 2 or toks[opening - 1].text != ",":
+        return -1
+    first = context.skip_adverbs(opening)
+    if first == verb or (
+        first < verb and parse_np(toks, first, context.lang, preposed=True) == verb
+    ):
+        return opening - 1
+    return -1
+
+
+def _inverted_subject(context: SentenceTokens, begin: int, limit: int) -> tuple[int, int] | None:
+    """Return the subject after the finite verb of a main clause, or None.
+
+    "Gleichzeitig wandte sich Otto Muster …" (adverbs skipped before ``begin``) and "Am
+    Montag zeigte sich Otto Muster …": an optional fronted prepositional phrase, the
+    finite verb, object pronouns, adverbs, then the subject.
+    """
+    toks, lang = context.toks, context.lang
+    position = begin
+    if _is_preposition(toks[position], lang):
+        position = parse_np(toks, position + 1, lang)
+        if position == begin + 1:
+            return None
+    if position >= limit or not (toks[position].is_word and toks[position].text.islower()):
+        return None
+    if word_classes(lang).get(toks[position].lower):
+        return None
+    position += 1
+    while position < limit and "object" in word_classes(lang).get(toks[position].lower, ()):
+        position += 1
+    position = context.skip_adverbs(position)
+    if position >= limit:
+        return None
+    end = parse_np(toks, position, lang)
+    if end == position or end > limit or toks[position].lower in ("es", "man"):
+        return None
+    return position, end
+
+
+def _is_preposition(tok: Tok, lang: str) -> bool:
+    classes = word_classes(lang).get(tok.lower, frozenset())
+    return "attribute" in classes or ("stop" in classes and "adverb" not in classes)
 
 
 def verb_subject(text: str, context: SentenceTokens, verb: int) -> SpeakerRef | None:

@@ -444,6 +444,10 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
                     break
         if label:
             cue = _verb_cue(text, context, i, label, names)
+            if cue is not None and frame_only and _after_subordinate(context, cue.clause_start):
+                # "Obwohl …, glauben die Anleger an …": the main verb after a fronted
+                # subordinate clause narrates; it frames no statement.
+                cue = None
             if cue is not None and (cue.kind == "frame" or not frame_only):
                 cues.append(cue)
     _headline_colon(text, toks, unit, cues, lang)
@@ -451,6 +455,19 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
         unit.subject = verb_subject(text, context, mood_at)
         unit.holder = content_clause_holder(text, context, mood_at, names)
     return cues, mood
+
+
+def _after_subordinate(context: SentenceTokens, start: int) -> bool:
+    """True when the clause before ``start`` opens with a subordinating conjunction."""
+    if start < 2:
+        return False
+    opening = context.clause[start - 2]
+    conjunctions = word_classes(context.lang)
+    return any(
+        "conjunction" in conjunctions.get(context.toks[k].lower, frozenset())
+        for k in (opening - 1, opening)
+        if k >= 0 and not context.inside[k]
+    )
 
 
 def _inside_mask(toks: Sequence[Tok], fragments: Sequence[QuoteMarks]) -> list[bool]:
@@ -534,9 +551,19 @@ def _add_hiess_es(
 def _particle(
     toks: Sequence[Tok], i: int, particles: frozenset[str], inside: Sequence[bool]
 ) -> str | None:
-    for j in range(i + 1, min(len(toks), i + _CLAUSE_WINDOW)):
+    stop = min(len(toks), i + _CLAUSE_WINDOW)
+    j = i
+    while j + 1 < stop:
+        j += 1
         tok = toks[j]
         if inside[j]:
+            continue
+        if tok.text == "(":
+            # "teilte Merkel (CDU) mit": a short parenthesis does not close the clause.
+            close = next((k for k in range(j + 1, min(stop, j + 6)) if toks[k].text == ")"), -1)
+            if close < 0:
+                break
+            j = close
             continue
         if tok.text in BOUNDARY_TEXT:
             break
@@ -620,6 +647,8 @@ def _verb_cue(
         if after is None or not named_or_role(toks[after[0] : after[1]], names, lang):
             return None
         phrase = after
+    elif phrase is not None and _object_before_singular(context, phrase, anchor, names):
+        phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
     ref = None if phrase is None else _ref(text, toks, *phrase)
     if ref is None:
         phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
@@ -648,12 +677,42 @@ def _verb_cue(
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
 
 
+def _object_before_singular(
+    context: SentenceTokens, phrase: tuple[int, int], anchor: int, names: Sequence[int]
+) -> bool:
+    """True when a coordinated phrase before a singular verb is its object.
+
+    "Die Bürgerinnen und Bürger ruft die Ministerin zum Impfen auf": "und" makes the
+    fronted phrase plural, "ruft" is singular, so the subject is the phrase after the verb.
+    """
+    toks = context.toks
+    if plural_verb(toks[anchor].lower) or not any(
+        tok.lower in ("und", "sowie") for tok in toks[phrase[0] : phrase[1]]
+    ):
+        return False
+    after = postposed_speaker(toks, anchor, context.skip_adverbs, context.lang)
+    if after is None:
+        return False
+    words = toks[after[0] : after[1]]
+    return (len(words) == 1 and words[0].lower in SUBJECT_PRONOUNS) or named_or_role(
+        words, names, context.lang
+    )
+
+
 def _passive_agent(text: str, context: SentenceTokens, start: int, verb: int) -> SpeakerRef | None:
     toks = context.toks
     agent = context.agent(start, verb)
     if agent is not None:
         return _ref(text, toks, *agent)
-    if start < verb and toks[start].lower in ("in", "im", "bei", "beim", "aus"):
+    if (
+        start + 1 < verb
+        and toks[start].lower in ("in", "im", "bei", "beim", "aus")
+        # "In privaten Räumen wird empfohlen": a bare plural names a kind of place, no body.
+        and not (
+            toks[start + 1].text.islower()
+            and "determiner" not in word_classes(context.lang).get(toks[start + 1].lower, ())
+        )
+    ):
         end = parse_np(toks, start + 1, context.lang)
         if end > start + 1:
             return _ref(text, toks, start, end)

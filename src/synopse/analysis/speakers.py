@@ -444,8 +444,11 @@ def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
         if any(role_noun(t.text, lang) is not None for t in tokens[start:end] if t.is_cap):
             return names
         return end
-    if names > position and role_noun(tokens[position].text, lang) is not None:
-        # ", Staatssekretärin für Europa im Ministerium," after a name.
+    if names > position and any(
+        role_noun(tok.text, lang) is not None for tok in tokens[position:names]
+    ):
+        # ", Staatssekretärin für Europa im Ministerium," after a name; a capitalised
+        # adjective may open the role (", Parlamentarischer Geschäftsführer der Partei,").
         look = names
         while look < stop and tokens[look].text not in (",", ".", ":", ";"):
             look += 1
