@@ -43,6 +43,7 @@ from typing import Literal
 import simplemma
 
 from synopse.analysis.quantities import number_words, parse_number
+from synopse.errors import LanguageDataError
 from synopse.lang import load_json, load_table
 from synopse.model import Sentence, TimeExpression
 from synopse.model.analysis import Precision
@@ -52,8 +53,13 @@ Tense = Literal["past", "pluperfect", "future"]
 _PUBLISHED = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:–—()„“”\"»«]")
+# Word-formation rules of the tense cues. They are German's; a language states its own in
+# an optional ``temporal_morphology.json`` (see data/en), and one without the file keeps
+# these. They could move to data/de once that folder may be edited.
 _PARTICIPLE = re.compile(r"(?:\w*ge\w{2,}(?:t|en)|\w{3,}iert)")
+_PARTICIPLE_EXCLUDE = ("gegen", "gene")
 _WEAK_PRETERITE = ("eten", "etest", "etet", "ete", "ten", "test", "tet", "te")
+_WEAK_LEMMA_ENDINGS = ("en", "n", "ern", "eln")
 _TENSE_WINDOW_DAYS = 366
 _MAX_SPAN = 120
 _TRIGGER_TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -81,6 +87,42 @@ class _Grammar:
     tense: dict[str, str]
     prefixes: tuple[str, ...]
     inseparable: tuple[str, ...]
+    morphology: _Morphology
+
+
+@dataclass(frozen=True)
+class _Morphology:
+    """How past forms and participles are recognised beyond the listed tense cues."""
+
+    participle: re.Pattern[str] | None
+    participle_exclude: tuple[str, ...]
+    weak_past: tuple[tuple[str, tuple[str, ...]], ...]
+    weekday_parts: tuple[str, ...]
+
+
+_GERMAN_MORPHOLOGY = _Morphology(
+    participle=_PARTICIPLE,
+    participle_exclude=_PARTICIPLE_EXCLUDE,
+    weak_past=tuple((suffix, _WEAK_LEMMA_ENDINGS) for suffix in _WEAK_PRETERITE),
+    weekday_parts=_WEEKDAY_PARTS,
+)
+
+
+def _morphology(lang: str) -> _Morphology:
+    try:
+        spec = load_json(lang, "temporal_morphology.json")
+    except LanguageDataError:
+        # Optional file: a language without it keeps the built-in rules (German's).
+        return _GERMAN_MORPHOLOGY
+    participle = spec.get("participle")
+    return _Morphology(
+        participle=re.compile(participle) if participle else None,
+        participle_exclude=tuple(spec.get("participle_exclude", ())),
+        weak_past=tuple(
+            (str(row["suffix"]), tuple(row["lemma_endings"])) for row in spec.get("weak_past", ())
+        ),
+        weekday_parts=tuple(spec.get("weekday_parts", ())),
+    )
 
 
 def _alternation(words: Sequence[str], *, capitalised: bool = False) -> str:
@@ -96,6 +138,7 @@ def _triggers(
     seasons: dict[str, tuple[int, int]],
     units: dict[str, str],
     words: dict[str, dict[str, str]],
+    weekday_parts: Sequence[str],
 ) -> frozenset[str]:
     """Words of which every pattern holds at least one (digits aside), lower-cased."""
     found: set[str] = set()
@@ -109,7 +152,7 @@ def _triggers(
         found.add(nouns[0].lower())
     for weekday in weekdays:
         found.add(weekday.lower())
-        found.update(weekday.lower() + part for part in _WEEKDAY_PARTS)
+        found.update(weekday.lower() + part for part in weekday_parts)
     return frozenset(found)
 
 
@@ -120,8 +163,32 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset(row["word"] for row in rows if row["kind"] == "article")
 
 
+_NO_GRAMMAR = _Grammar(
+    patterns=(),
+    triggers=frozenset(),
+    months={},
+    weekdays={},
+    seasons={},
+    units={},
+    words={},
+    tense={},
+    prefixes=(),
+    inseparable=(),
+    morphology=_GERMAN_MORPHOLOGY,
+)
+
+
 @functools.cache
 def _grammar(lang: str) -> _Grammar:
+    try:
+        return _load_grammar(lang)
+    except LanguageDataError:
+        # A language folder without the temporal tables (or the number words they use)
+        # finds no dates: German patterns would misread another language's text.
+        return _NO_GRAMMAR
+
+
+def _load_grammar(lang: str) -> _Grammar:
     months = {row["word"]: int(row["month"]) for row in load_table(lang, "temporal_months.tsv")}
     weekdays = {
         row["word"]: int(row["weekday"]) for row in load_table(lang, "temporal_weekdays.tsv")
@@ -159,13 +226,14 @@ def _grammar(lang: str) -> _Grammar:
         "DIRECTION": _alternation(list(words.get("direction", {}))),
         "HOLIDAY": _alternation(list(words.get("holiday", {}))),
     }
+    morphology = _morphology(lang)
     compiled = []
     for spec in load_json(lang, "temporal_patterns.json")["patterns"]:
         regex = re.sub(r"\{([A-Z]+)\}", lambda m: fill[m.group(1)], spec["regex"])
         compiled.append((str(spec["type"]), re.compile(regex)))
     return _Grammar(
         patterns=tuple(compiled),
-        triggers=_triggers(months, weekdays, seasons, units, words),
+        triggers=_triggers(months, weekdays, seasons, units, words, morphology.weekday_parts),
         months=months,
         weekdays=weekdays,
         seasons=seasons,
@@ -174,6 +242,7 @@ def _grammar(lang: str) -> _Grammar:
         tense=tense,
         prefixes=tuple(sorted(prefixes, key=lambda p: -len(p))),
         inseparable=tuple(inseparable),
+        morphology=morphology,
     )
 
 
@@ -306,7 +375,12 @@ def _word_cue(word: str, lang: str) -> str | None:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 2 and grammar.tense.get(rest) == "past":
             return "past"
-    if _PARTICIPLE.fullmatch(word) and not word.startswith(("gegen", "gene")):
+    morphology = grammar.morphology
+    if (
+        morphology.participle is not None
+        and morphology.participle.fullmatch(word)
+        and not word.startswith(morphology.participle_exclude)
+    ):
         return "participle"
     if (
         word.startswith(grammar.inseparable)
@@ -317,11 +391,11 @@ def _word_cue(word: str, lang: str) -> str | None:
         # "hat beraten", "hat erklärt": participles without "ge" (only count with an
         # auxiliary, since the same forms are also infinitives and present tense).
         return "participle"
-    for suffix in _WEAK_PRETERITE:
+    for suffix, endings in morphology.weak_past:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
             lemma = str(simplemma.lemmatize(word, lang=lang))
-            if lemma != word and lemma in (stem + "en", stem + "n", stem + "ern", stem + "eln"):
+            if lemma != word and lemma in tuple(stem + ending for ending in endings):
                 return "past"
             break
     return None
@@ -634,7 +708,7 @@ def _resolve(
     if kind == "relative_period":
         if ref is None:
             return None
-        sign = int(grammar.words.get("relative", {}).get(g.get("rel", "diese").lower(), "0") or 0)
+        sign = int(grammar.words.get("relative", {}).get(g.get("rel", "").lower(), "0") or 0)
         unit = grammar.units.get(g["unit"], "year")
         shifted = _shift(ref, sign, unit)
         if shifted is None:

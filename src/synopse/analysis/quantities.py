@@ -12,13 +12,15 @@ left alone.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import simplemma
 
-from synopse.lang import load_set, load_table
+from synopse.errors import LanguageDataError
+from synopse.lang import load_json, load_set, load_table
 from synopse.model import Quantity
 
 _TOKEN = re.compile(
@@ -36,10 +38,64 @@ _MAX_ADJECTIVES = 2
 
 
 @dataclass(frozen=True)
+class _Notation:
+    """How a language writes figures and counted nouns (``quantity_grammar.json``)."""
+
+    digits: re.Pattern[str]
+    group_marks: re.Pattern[str]
+    decimal_mark: str
+    date_like: re.Pattern[str]
+    nouns_capitalised: bool
+    noun_links: frozenset[str]
+    adjective_ending: re.Pattern[str] | None
+    plural_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
+
+
+# German's conventions; a language states its own in an optional quantity_grammar.json
+# (see data/en), one without the file keeps these. They could move to data/de.
+_GERMAN_NOTATION = _Notation(
+    digits=_DIGITS_DE,
+    group_marks=_GROUP_SPACE,
+    decimal_mark=",",
+    date_like=_DATE_LIKE,
+    nouns_capitalised=True,
+    noun_links=frozenset(["von"]),
+    adjective_ending=_ADJ_ENDING,
+)
+
+
+@functools.cache
+def _notation(lang: str) -> _Notation:
+    try:
+        spec = load_json(lang, "quantity_grammar.json")
+    except LanguageDataError:
+        return _GERMAN_NOTATION
+    group, decimal = re.escape(spec["group_mark"]), re.escape(spec["decimal_mark"])
+    spaces = r"[ \u00a0\u202f]"
+    ending = spec.get("adjective_ending")
+    return _Notation(
+        digits=re.compile(
+            rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?"
+            rf"|\d{{1,3}}(?:{spaces}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+        ),
+        group_marks=re.compile(rf"{spaces[:-1]}{group}]"),
+        decimal_mark=spec["decimal_mark"],
+        date_like=re.compile(spec["date_like"]),
+        nouns_capitalised=bool(spec["nouns_capitalised"]),
+        noun_links=frozenset(spec.get("noun_links", ())),
+        adjective_ending=re.compile(ending) if ending else None,
+        plural_endings=tuple(spec.get("plural_endings", ())),
+        verb_endings=tuple(spec.get("verb_endings", ())),
+    )
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     cardinals: dict[str, float]
     scales: dict[str, float]
     vague: dict[str, tuple[float, float]]
+    vague_phrases: dict[tuple[str, ...], tuple[float, float]]
     articles: frozenset[str]
     units: dict[str, tuple[str, float]]
     adjective_units: tuple[tuple[str, str, float], ...]
@@ -51,13 +107,44 @@ class _Lexicon:
     fused: re.Pattern[str]
     abbreviations: frozenset[str]
     skip_before: frozenset[str]
+    notation: _Notation
+
+
+_NO_LEXICON = _Lexicon(
+    cardinals={},
+    scales={},
+    vague={},
+    vague_phrases={},
+    articles=frozenset(),
+    units={},
+    adjective_units=(),
+    hedges={},
+    max_hedge_words=0,
+    stopwords=frozenset(),
+    months=frozenset(),
+    weekdays=frozenset(),
+    fused=re.compile(r"(?!)"),
+    abbreviations=frozenset(),
+    skip_before=frozenset(),
+    notation=_GERMAN_NOTATION,
+)
 
 
 @functools.cache
 def _lexicon(lang: str) -> _Lexicon:
+    try:
+        return _load_lexicon(lang)
+    except LanguageDataError:
+        # A language folder without the quantity tables finds no quantities: German
+        # number words and units would misread another language's figures.
+        return _NO_LEXICON
+
+
+def _load_lexicon(lang: str) -> _Lexicon:
     cardinals: dict[str, float] = {}
     scales: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
+    vague_phrases: dict[tuple[str, ...], tuple[float, float]] = {}
     articles: set[str] = set()
     for row in load_table(lang, "quantity_number_words.tsv"):
         word, kind = row["word"].lower(), row["kind"]
@@ -66,6 +153,8 @@ def _lexicon(lang: str) -> _Lexicon:
             cardinals[word] = low
         elif kind == "scale":
             scales[word] = low
+        elif kind == "vague" and " " in word:
+            vague_phrases[tuple(word.split())] = (low, high)
         elif kind == "vague":
             vague[word] = (low, high)
         elif kind == "article":
@@ -98,6 +187,7 @@ def _lexicon(lang: str) -> _Lexicon:
         cardinals=cardinals,
         scales=scales,
         vague=vague,
+        vague_phrases=vague_phrases,
         articles=frozenset(articles),
         units=units,
         adjective_units=adjective_units,
@@ -111,6 +201,7 @@ def _lexicon(lang: str) -> _Lexicon:
             w for w in (*scales, *units, *hedges) if w.endswith(".") and len(w) > 1
         ),
         skip_before=load_set(lang, "quantity_skip_before.txt"),
+        notation=_notation(lang),
     )
 
 
@@ -170,9 +261,10 @@ def parse_number(token: str, *, lang: str = "de") -> float | None:
         (100000.0, 1.5, 12.0)
     """
     if token[:1].isdigit():
-        if _DIGITS_DE.fullmatch(token) is None:
+        notation = _lexicon(lang).notation
+        if notation.digits.fullmatch(token) is None:
             return None
-        return float(_GROUP_SPACE.sub("", token).replace(",", "."))
+        return float(notation.group_marks.sub("", token).replace(notation.decimal_mark, "."))
     return parse_number_word(token, lang=lang)
 
 
@@ -255,6 +347,7 @@ def _quantity_at(
         first_char.isdigit()
         or "-" in word
         or lower in lex.vague
+        or any(phrase[0] == lower for phrase in lex.vague_phrases)
         or lower in lex.articles
         or parse_number_word(lower, lang=lang) is not None
         or _fused_value(lower, lex, lang) is not None
@@ -275,7 +368,12 @@ def _quantity_at(
     else:
         vague = lex.vague.get(lower)
         number = parse_number(word, lang=lang)
-        if vague is not None and not (index > 0 and parse_number(tokens[index - 1].text)):
+        phrase = _vague_phrase(text, tokens, index, lex)
+        if phrase is not None:
+            (value_low, value_high), end_index = phrase
+        elif vague is not None and not (
+            index > 0 and parse_number(tokens[index - 1].text, lang=lang)
+        ):
             value_low, value_high = vague
         elif number is not None or lower in lex.articles:
             if lower in ("beide", "beiden"):
@@ -349,9 +447,10 @@ def _with_dot(text: str, tok: _Tok) -> str:
 def _skip_digit_token(text: str, tokens: Sequence[_Tok], index: int, lex: _Lexicon) -> bool:
     tok = tokens[index]
     core = tok.text.split("-")[0]
-    if _DATE_LIKE.fullmatch(core) or _CHUNK_SKIP.search(_chunk(text, tok.start, tok.end)):
+    notation = lex.notation
+    if notation.date_like.fullmatch(core) or _CHUNK_SKIP.search(_chunk(text, tok.start, tok.end)):
         return True
-    if _DIGITS_DE.fullmatch(core) is None:
+    if notation.digits.fullmatch(core) is None:
         return True
     if len(core) >= 7 and core.isdigit():
         return True  # ids, phone numbers
@@ -468,9 +567,27 @@ def _currency_before(
     return None
 
 
+def _vague_phrase(
+    text: str, tokens: Sequence[_Tok], index: int, lex: _Lexicon
+) -> tuple[tuple[float, float], int] | None:
+    """A vague plural of several words ("tens of thousands"): its range and last token."""
+    for phrase, bounds in sorted(lex.vague_phrases.items(), key=lambda item: -len(item[0])):
+        last = index + len(phrase) - 1
+        if last >= len(tokens):
+            continue
+        words = tokens[index : last + 1]
+        if all(t.text.lower() == w for t, w in zip(words, phrase, strict=True)) and not any(
+            _is_gap(text, a, b.start, lex) for a, b in itertools.pairwise(words)
+        ):
+            return bounds, last
+    return None
+
+
 def _counted_noun(
     text: str, tokens: Sequence[_Tok], index: int, lex: _Lexicon, lang: str
 ) -> tuple[str, int] | None:
+    if not lex.notation.nouns_capitalised:
+        return _uncased_noun(text, tokens, index, lex, lang)
     skipped = 0
     position = index + 1
     previous = tokens[index]
@@ -485,11 +602,17 @@ def _counted_noun(
             if word in lex.months or word in lex.weekdays or (word.isupper() and len(word) <= 4):
                 return None
             return _lemma(word, lang), position
-        if word == "von" and skipped == 0:
+        if word in lex.notation.noun_links and skipped == 0:
             position += 1
             previous = tok
             continue
-        if word.islower() and _ADJ_ENDING.search(word) and parse_number(word, lang=lang) is None:
+        ending = lex.notation.adjective_ending
+        if (
+            word.islower()
+            and ending is not None
+            and ending.search(word)
+            and parse_number(word, lang=lang) is None
+        ):
             skipped += 1
             position += 1
             previous = tok
@@ -498,11 +621,55 @@ def _counted_noun(
     return None
 
 
+def _uncased_noun(
+    text: str, tokens: Sequence[_Tok], index: int, lex: _Lexicon, lang: str
+) -> tuple[str, int] | None:
+    """The counted noun where nouns are not capitalised ("3,000 stranded passengers").
+
+    Adjectives cannot be told from nouns by their form, so the noun is the last word of
+    the run of content words after the number (at most ``_MAX_ADJECTIVES`` before it),
+    after an optional link word ("thousands of people"). A plural ends the run; a verb
+    form ends it before itself unless it opens it ("stranded passengers", "people fled").
+    """
+    notation = lex.notation
+    position = index + 1
+    previous = tokens[index]
+    if (
+        position < len(tokens)
+        and tokens[position].text.lower() in lex.notation.noun_links
+        and not _is_gap(text, previous, tokens[position].start, lex)
+    ):
+        previous = tokens[position]
+        position += 1
+    last: int | None = None
+    while position < len(tokens) and position - index <= _MAX_ADJECTIVES + 2:
+        tok = tokens[position]
+        word = tok.text
+        lower = word.lower()
+        if _is_gap(text, previous, tok.start, lex) or not word[:1].isalpha():
+            break
+        if lower in lex.stopwords or lower in lex.months or word in lex.weekdays:
+            break
+        if parse_number(lower, lang=lang) is not None or lower in lex.units:
+            break
+        if last is not None and lower.endswith(notation.verb_endings):
+            break
+        last = position
+        if lower.endswith(notation.plural_endings) and _lemma(lower, lang) != lower:
+            break
+        previous = tok
+        position += 1
+    if last is None:
+        return None
+    return _lemma(tokens[last].text, lang), last
+
+
 @functools.cache
 def _lemma(word: str, lang: str) -> str:
     head = word.split("-")[-1] if "-" in word else word
     lemma = str(simplemma.lemmatize(head, lang=lang))
-    if not lemma[:1].isupper():
+    # A capitalised noun keeps its capital (simplemma may lower it); others take the lemma.
+    if head[:1].isupper() and not lemma[:1].isupper():
         lemma = head
     if "-" in word:
         return word.rsplit("-", 1)[0] + "-" + lemma
