@@ -37,6 +37,7 @@ import babel
 
 from synopse.compare.conflicts_base import WORD, Context, Draft
 from synopse.compare.lemmas import lemmatize
+from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
 from synopse.model.analysis import Analysis
 from synopse.model.comparison import ConflictValue
@@ -99,9 +100,13 @@ def _oblique(lang: str) -> frozenset[str]:
 
 @functools.cache
 def _agency_terms(lang: str) -> tuple[tuple[str, str, str, str], ...]:
+    try:
+        rows = load_table(lang, "conflict_agency.tsv")
+    except LanguageDataError:  # a language without the table finds no agency conflicts
+        return ()
     return tuple(
         (row["family"].strip(), row["term"].casefold().strip(), row["match"].strip(), row["pos"])
-        for row in load_table(lang, "conflict_agency.tsv")
+        for row in rows
     )
 
 
@@ -113,7 +118,11 @@ def _accusation_verbs(lang: str) -> tuple[str, ...]:
 @functools.cache
 def _scope_terms(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in load_table(lang, "conflict_scope.tsv"):
+    try:
+        rows = load_table(lang, "conflict_scope.tsv")
+    except LanguageDataError:  # a language without the table finds no scope conflicts
+        rows = ()
+    for row in rows:
         out[row["family"].strip()][row["slot"].strip()].append(row["term"].casefold().strip())
     return {f: {s: tuple(t) for s, t in slots.items()} for f, slots in sorted(out.items())}
 
@@ -128,9 +137,13 @@ def _loaded_terms(lang: str) -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def _referent_terms(lang: str) -> tuple[tuple[str, str, str], ...]:
+    try:
+        rows = load_table(lang, "conflict_referents.tsv")
+    except LanguageDataError:  # a language without the table characterises no referents
+        return ()
     return tuple(
         (row["family"].strip(), row["term"].casefold().strip(), row["match"].strip())
-        for row in load_table(lang, "conflict_referents.tsv")
+        for row in rows
     )
 
 
