@@ -222,7 +222,7 @@ def test_a_story_in_a_language_without_data_is_framed_neutrally() -> None:
         "x": "The port of Dover closed on Monday after a storm. About 3,000 people were stuck.",
         "y": "A storm closed the port of Dover on Monday. The ferries stayed in the harbour.",
     }
-    docs = [Document(id=k, text=t, source=k, language="en") for k, t in texts.items()]
+    docs = [Document(id=k, text=t, source=k, language="nl") for k, t in texts.items()]
     summary = compare(docs, options=CompareOptions(embedder="hashing")).summary
     assert summary
     assert not any(s.text.startswith(("Nur ", "laut ")) for s in summary)
