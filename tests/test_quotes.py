@@ -861,3 +861,75 @@ def test_belief_verb_narrates_without_a_statement(text: str) -> None:
 def test_main_clause_without_verb_holds_nothing() -> None:
     text = "Lärm am Abend, laute Musik und Abfall könnten nicht länger geduldet werden."
     assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+def test_age_noun_is_the_subject_and_refers_back() -> None:
+    text = (
+        "Die Ärztin Jana Beispiel leitet die Klinik in Musterstadt. Die 51-Jährige "
+        "kritisierte auch den Stadtrat dafür, dass er die Mittel gekürzt habe. Man müsse "
+        "jetzt umsteuern."
+    )
+    entities = [
+        mention(text, "Jana Beispiel", "Die Ärztin"),
+        mention(text, "Stadtrat", None, "ORG"),
+    ]
+    first, following = quotes_of(text, entities)
+    assert (first.speaker, first.speaker_name) == ("Die 51-Jährige", "Jana Beispiel")
+    assert following.speaker_name == "Jana Beispiel"
+
+
+def test_object_of_a_judging_verb_is_no_speaker() -> None:
+    # The subject before the verb is not parsed, but it is there: the phrase after the
+    # verb is the one criticised.
+    text = "Der im Mai gewählte Vorstand kritisierte die Verwaltung dafür, dass sie zögere."
+    assert [q.speaker for q in quotes_of(text)] in ([], [None])
+
+
+def test_personal_pronoun_skips_an_institution_typed_as_person() -> None:
+    text = (
+        "Der Chemiker Otto Muster wertet die Proben aus. Er hatte beim Paul Beispiel-Institut "
+        "angefragt. Er habe dort keine Antwort bekommen."
+    )
+    entities = [
+        mention(text, "Otto Muster", "Der Chemiker"),
+        mention(text, "Paul Beispiel-Institut"),
+    ]
+    (quote,) = quotes_of(text, entities)
+    assert quote.speaker_name == "Otto Muster"
+
+
+def test_personal_pronoun_skips_an_earlier_organisation_speaker() -> None:
+    text = (
+        "Der Laborleiter prüft die Werte. Die Stadtverwaltung erklärte, die Proben seien "
+        "sauber. Er betonte: „Wir prüfen weiter.“"
+    )
+    entities = [mention(text, "Stadtverwaltung", None, "ORG")]
+    quote = quotes_of(text, entities)[-1]
+    assert (quote.speaker, quote.speaker_name) == ("Er", None)
+
+
+def test_adverb_before_a_quantifier_is_no_speaker() -> None:
+    text = "Das Ergebnis war deutlich: Fast alle berichteten über Kopfschmerzen."
+    assert all(q.speaker != "Fast" for q in quotes_of(text))
+
+
+def test_demonstrative_with_plural_verb_takes_no_singular_antecedent() -> None:
+    text = (
+        "Die Stadtverwaltung erklärte, man müsse auf die Pflegekräfte hören. Diese können "
+        "genauer einschätzen, ob die Regeln reichen."
+    )
+    entities = [mention(text, "Stadtverwaltung", None, "ORG")]
+    quote = quotes_of(text, entities)[-1]
+    assert quote.speaker == "Diese"
+    assert quote.speaker_name is None
+
+
+def test_personal_pronoun_keeps_a_person_described_as_such() -> None:
+    # The name is typed as a place, but the age says a person spoke.
+    text = (
+        "Die Lage sei ernst, erklärte der 19-jährige Jannik am Rande. "
+        "Er fordert: „Wir brauchen mehr Plätze.“"
+    )
+    entities = [mention(text, "Jannik", None, "LOC")]
+    quote = quotes_of(text, entities)[-1]
+    assert (quote.speaker, quote.speaker_name) == ("Er", "Jannik")

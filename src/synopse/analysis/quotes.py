@@ -62,6 +62,10 @@ _TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
+# Pronouns that are singular or plural as their verb is ("sie sagte", "diese sagten").
+_NUMBER_AMBIGUOUS = frozenset(["sie", "diese"])
+# Articles that may open a subject: a clause opening with one has its subject before the verb.
+_NOMINATIVE_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "kein", "keine"])
 # Finite verb endings of the third person plural ("sagten", "erklären", "erinnern").
 _SENTENCE_END = frozenset(".!?…")
 _NON_SPACE = re.compile(r"\S+")
@@ -99,6 +103,11 @@ def _verbs(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 @functools.cache
 def _frame_verbs(lang: str) -> frozenset[str]:
     return load_set(lang, "quote_frame_verbs.txt")
+
+
+@functools.cache
+def _judging_verbs(lang: str) -> frozenset[str]:
+    return load_set(lang, "quote_judging_verbs.txt")
 
 
 @functools.cache
@@ -650,6 +659,8 @@ def _verb_cue(
     elif phrase is not None and _object_before_singular(context, phrase, anchor, names):
         phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
     ref = None if phrase is None else _ref(text, toks, *phrase)
+    if ref is None and _judged_object_follows(context, start, anchor, label):
+        return None
     if ref is None:
         phrase = postposed_speaker(toks, anchor, context.skip_adverbs, lang)
         if phrase is not None:
@@ -672,9 +683,28 @@ def _verb_cue(
         return None
     # In a verb-final clause the finite verb follows: "ob sie … sagen wolle".
     finite = i + 1 if anchor == i and context.last_auxiliary(i + 1, i + 2) > i else anchor
-    if ref.text.lower() == "sie" and plural_verb(toks[finite].lower):
+    if ref.text.lower() in _NUMBER_AMBIGUOUS and plural_verb(toks[finite].lower):
         ref = ref._replace(plural=True)
     return _Cue(kind, label, tok.start, tok.end, ref, i, start, anchor)
+
+
+def _judged_object_follows(context: SentenceTokens, start: int, anchor: int, label: str) -> bool:
+    """True when the phrase after a verb of judging is its object, not its subject.
+
+    "Der im Mai gewählte Vorstand kritisierte die Verwaltung": a main clause that opens
+    with an article before its finite verb has its subject there, even where the phrase
+    is too complex to parse; what follows the verb is the one criticised or praised.
+    """
+    toks, lang = context.toks, context.lang
+    if start > 0 and "conjunction" in word_classes(lang).get(toks[start - 1].lower, ()):
+        return False
+    begin = context.skip_adverbs(start)
+    # A lone article before the verb is a pronoun and may be the object ("Das wollen Sie …").
+    if begin + 1 >= anchor or toks[begin].lower not in _NOMINATIVE_ARTICLES:
+        return False
+    verb, _, particle = label.lower().partition(" … ")
+    judging = _judging_verbs(lang)
+    return any(particle + lemma in judging for lemma in _lemmas(verb, lang))
 
 
 def _object_before_singular(

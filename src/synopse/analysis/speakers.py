@@ -25,11 +25,14 @@ from synopse.model import EntityMention
 
 _WORD = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
 _ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em)$")
+# A number joined to a capitalised noun is a noun: "der 42-Jährige", "die 3-Zimmer-Wohnung".
+_NUMBER_NOUN = re.compile(r"\d+[-‐‑](\w)")
 _INDEFINITE = frozenset(
     ["ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "mehreren", "einige"]
 )
 _PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
 _PRONOUNS_FEM = frozenset(["sie", "diese"])
+_PERSONAL_PRONOUNS = frozenset(["er", "sie"])
 _COORDINATION = frozenset(["und", "sowie", "sowohl", "als", "wie", "auch"])
 _APPOSITION_MAX = 8
 _APPOSITION_END = frozenset([",", ".", "!", "?", ";"])
@@ -328,7 +331,12 @@ def _is_adjective(word: Tok, lang: str) -> bool:
 
 
 def _is_head(word: Tok, lang: str) -> bool:
-    return word.is_word and word.is_cap and not word_classes(lang).get(word.lower)
+    if not word.is_word or word_classes(lang).get(word.lower):
+        return False
+    if word.is_cap:
+        return True
+    number = _NUMBER_NOUN.match(word.text)
+    return number is not None and number.group(1).isupper()
 
 
 def parse_np(tokens: Sequence[Tok], index: int, lang: str, *, preposed: bool = False) -> int:
@@ -554,8 +562,28 @@ def preposed_speaker(
         if _few_lowercase_words(tokens, end, anchor):
             if first.lower in ("das", "die", "der") and end == begin + 1:
                 continue
+            if _second_phrase(tokens, begin, end, anchor, lang):
+                continue
             return begin, end
     return None
+
+
+def _second_phrase(tokens: Sequence[Tok], begin: int, end: int, anchor: int, lang: str) -> bool:
+    """True when a word between a phrase and its verb-second verb opens a phrase itself.
+
+    Before the finite verb of a main clause stands one phrase only, so in "Fast alle
+    berichteten" the subject is "alle" and the capitalised "Fast" an adverb. In a
+    verb-final clause ("weil Muster das sagte") several phrases precede the verb, and
+    a quantifier may float after a pronoun ("Sie alle sagten").
+    """
+    if (begin > 0 and _has(tokens[begin - 1], lang, "conjunction")) or _has(
+        tokens[begin], lang, "pronoun"
+    ):
+        return False
+    return any(
+        _has(tok, lang, "determiner") or _has(tok, lang, "quantifier") or _has(tok, lang, "pronoun")
+        for tok in tokens[end:anchor]
+    )
 
 
 def _verb_final(tokens: Sequence[Tok], anchor: int, lang: str) -> bool:
@@ -807,8 +835,17 @@ def speaker_name(
     if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
         if ref.plural:
             return None  # a group named earlier, not one person
-        return _resolve_pronoun(ref, entities, previous, lang)
+        wanted = "m" if first in _PRONOUNS_MASC else "f"
+        personal = first in _PERSONAL_PRONOUNS
+        return _resolve_pronoun(ref, wanted, entities, previous, lang, personal=personal)
     head = role_noun(words[-1].text, lang)
+    if head is not None and noun_kind(head, lang) == "anaphor":
+        # "der 42-Jährige" introduces nobody: it points back like "er", with the
+        # article's gender.
+        gender = {"der": "m", "die": "f"}.get(first)
+        if gender is None or len(words) != 2 or ref.plural:
+            return None
+        return _resolve_pronoun(ref, gender, entities, previous, lang, personal=True)
     if inside and (head is None or noun_kind(head, lang) != "person"):
         return inside[-1].name
     if head is not None and words[0].lower in ("der", "die", "das", "dem", "den", "des"):
@@ -838,14 +875,27 @@ def _is_name_word(word: Tok, lang: str) -> bool:
 
 def _resolve_pronoun(
     ref: SpeakerRef,
+    wanted: str,
     entities: Sequence[EntityMention],
     previous: Sequence[tuple[SpeakerRef, str | None]],
     lang: str,
+    *,
+    personal: bool,
 ) -> str | None:
-    wanted = "m" if ref.text.lower() in _PRONOUNS_MASC else "f"
+    """Return the person (or, for a demonstrative, the speaker) a pronoun points back to.
+
+    A personal pronoun ("er", "sie") or an age noun stands for a person: person mentions
+    whose name is an institution ("des Robert Koch-Instituts" typed as a person) and
+    earlier speakers that are bodies or places are no antecedent. A demonstrative may
+    still point back to an institution that spoke before.
+    """
     genders = _entity_genders(entities, lang)
     before = sorted(
-        (m for m in entities if m.type == "PER" and m.end <= ref.start),
+        (
+            m
+            for m in entities
+            if m.type == "PER" and m.end <= ref.start and not _names_institution(m.name, lang)
+        ),
         key=lambda m: m.end,
         reverse=True,
     )
@@ -853,8 +903,11 @@ def _resolve_pronoun(
     for mention in before:
         if mention.name in attested and genders.get(mention.name, wanted) == wanted:
             return mention.name
+    bodies = _non_persons(entities, lang) if personal else frozenset()
     for earlier, name in reversed(previous):
         if name is None or earlier.end > ref.start:
+            continue
+        if personal and not _may_be_person(earlier.text, name in bodies, lang):
             continue
         gender = genders.get(name) or _phrase_gender(earlier.text, lang) or _name_gender(name, lang)
         if gender in (None, wanted):
@@ -863,6 +916,49 @@ def _resolve_pronoun(
         if genders.get(mention.name, wanted) == wanted:
             return mention.name
     return None
+
+
+def _names_institution(name: str, lang: str) -> bool:
+    """True when a name ends in an institution noun ("Robert Koch-Instituts").
+
+    Only the whole last word or its last hyphenated part counts, in the nominative or the
+    genitive: a surname that merely ends in such a noun ("Althaus") is still a person.
+    """
+    parts = name.split()
+    if not parts:
+        return False
+    last = re.split(r"[-‐‑]", parts[-1])[-1].lower()
+    kinds = _noun_kinds(lang)
+    return any(
+        kinds.get(last[: len(last) - len(ending)]) in ("institution", "document")
+        for ending in ("", "s", "es")
+        if last.endswith(ending)
+    )
+
+
+def _non_persons(entities: Sequence[EntityMention], lang: str) -> frozenset[str]:
+    """Return the names of organisations and places, and of institutions typed as persons.
+
+    A name typed as a person elsewhere in the text counts as a person.
+    """
+    persons = {m.name for m in entities if m.type == "PER" and not _names_institution(m.name, lang)}
+    return frozenset(
+        m.name for m in entities if m.type in ("ORG", "LOC") and m.name not in persons
+    ) | frozenset(m.name for m in entities if m.type == "PER" and m.name not in persons)
+
+
+def _may_be_person(phrase: str, body: bool, lang: str) -> bool:
+    """Tell whether an earlier speaker phrase can be what a personal pronoun points to.
+
+    Its first role, body or document noun decides ("die Bundesregierung" is a body, "der
+    Sprecher des Amtes" a person); without one, a name typed as an organisation or place
+    (``body``) is a person only with a person's attribute ("der 22-jährige Silvan").
+    """
+    for word in tokenize(phrase, 0, len(phrase)):
+        noun = role_noun(word.text, lang) if word.is_cap or _NUMBER_NOUN.match(word.text) else None
+        if noun is not None:
+            return noun_kind(noun, lang) in ("person", "anaphor")
+    return not body
 
 
 def _attested_persons(entities: Sequence[EntityMention], genders: dict[str, str]) -> set[str]:
