@@ -37,7 +37,8 @@ from synopse.errors import ConfigError
 
 Matrix = npt.NDArray[np.float32]
 
-_CACHE_SIZE = 50_000
+#: Texts whose vectors are kept for later calls (a row is 2 KiB at 512 dimensions).
+_CACHE_SIZE = 20_000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -106,6 +107,12 @@ class _CachedEmbedder:
             out[row] = vector
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
+        # A kept row of this batch is a view that would pin the batch's whole matrix
+        # (hundreds of MiB on large stories) after most of its rows were evicted.
+        for text in missing:
+            vector = self._cache.get(text)
+            if vector is not None:
+                self._cache[text] = vector.copy()
         return out
 
     def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
