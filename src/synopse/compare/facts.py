@@ -241,10 +241,10 @@ def _key_pairs(
     """
     n = len(statements)
     rare = limit if rare is None else min(rare, limit)
-    rows, _ = SparseRows.of([s.keys for s in statements])
-    order = np.argsort(rows.ids, kind="stable")
-    keys = rows.ids[order]
-    owners = rows.row_of_entries()[order]
+    ids, rows = _key_entries(statements)
+    order = np.argsort(ids, kind="stable")
+    keys = ids[order]
+    owners = rows[order]
     # Runs of one key: each entry pairs with the later entries of its run.
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     sizes = np.diff(np.r_[starts, len(keys)])
@@ -263,6 +263,26 @@ def _key_pairs(
         shared, times = np.unique(codes[common], return_counts=True)
         codes = np.concatenate([codes[~common], shared[times >= 2]])
     return np.asarray(codes, dtype=np.int64)
+
+
+def _key_entries(statements: Sequence[Statement]) -> Pairs:
+    """Return the id of every key of every statement (:attr:`Statement.keys`) and its row.
+
+    Lemmas, entity clusters and values are numbered apart (their keys never coincide),
+    which spares building the prefixed key strings of all statements at once (hundreds
+    of MiB on large stories).
+    """
+    ids, rows, offset = [], [], 0
+    for column in (
+        [s.lemmas for s in statements],
+        [s.entities for s in statements],
+        [s.values for s in statements],
+    ):
+        sparse, _ = SparseRows.of(column)
+        ids.append(sparse.ids + offset)
+        rows.append(sparse.row_of_entries())
+        offset += sparse.size
+    return np.concatenate(ids), np.concatenate(rows)
 
 
 def _neighbour_pairs(
