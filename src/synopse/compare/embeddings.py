@@ -40,6 +40,8 @@ Matrix = npt.NDArray[np.float32]
 #: Texts whose vectors are kept for later calls (a row is 2 KiB at 512 dimensions).
 _CACHE_SIZE = 20_000
 _WORD = re.compile(r"[^\W_]+")
+#: Rows transformed at a time by the hashing embedder.
+_BLOCK_ROWS = 4_096
 
 
 @runtime_checkable
@@ -286,7 +288,11 @@ class HashingEmbedder(_CachedEmbedder):
                 code = zlib.crc32(feature.encode("utf-8"))
                 sign = 1.0 if code & 0x80000000 else -1.0
                 out[row, code % self._dim] += sign
-        return np.sign(out) * np.log1p(np.abs(out))
+        # In row blocks: on the whole matrix each step would allocate another copy of it.
+        for begin in range(0, len(out), _BLOCK_ROWS):
+            block = out[begin : begin + _BLOCK_ROWS]
+            block[...] = np.sign(block) * np.log1p(np.abs(block))
+        return out
 
 
 class SentenceTransformerEmbedder(_CachedEmbedder):

@@ -34,7 +34,7 @@ Statements left alone become exclusive facts.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from synopse.compare.embeddings import Embedder, get_embedder
+from synopse.compare.memory import release_memory
 from synopse.compare.pairscores import PairScores, Partners
 from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
 from synopse.compare.statements import (
@@ -400,7 +401,7 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
-    for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
+    for i, j in _in_order(pairs, order):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
@@ -418,6 +419,13 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
         for m in members.pop(drop):
             group_of[m] = keep
     return [members[g] for g in sorted(members)]
+
+
+def _in_order(pairs: Pairs, order: Codes) -> Iterator[tuple[int, int]]:
+    """Yield the pairs at the positions ``order``, turning a chunk at a time into ints."""
+    for begin in range(0, len(order), _SCORE_BLOCK):
+        chunk = order[begin : begin + _SCORE_BLOCK]
+        yield from zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(), strict=True)
 
 
 def _strong_partners(scorer: _Scorer, bar: float) -> Strong:
@@ -750,6 +758,7 @@ def find_facts(
         ),
         len(statements),
     )
+    release_memory()  # the embedding and neighbour-search temporaries are gone
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
     groups = _consolidate(scorer, groups, options)

@@ -16,6 +16,8 @@ import numpy.typing as npt
 #: Pairs added one at a time wait in a dict until there are this many, then are merged
 #: into the arrays (merging copies the arrays, so it must not happen for every pair).
 _MERGE_AT = 1 << 16
+#: Pairs turned into Python numbers at a time when iterating over many.
+_CHUNK = 1 << 16
 
 Pair = tuple[int, int]
 
@@ -127,7 +129,15 @@ class PairScores:
     def at_least(self, bar: float) -> Iterator[tuple[int, int, float]]:
         """Yield ``(i, j, score)`` for every pair scoring ``bar`` or more (in no set order)."""
         left, right, values = self.arrays_at_least(bar)
-        yield from zip(left.tolist(), right.tolist(), values.tolist(), strict=True)
+        # In chunks: lists of millions of Python numbers cost 40 bytes an item.
+        for begin in range(0, len(left), _CHUNK):
+            end = begin + _CHUNK
+            yield from zip(
+                left[begin:end].tolist(),
+                right[begin:end].tolist(),
+                values[begin:end].tolist(),
+                strict=True,
+            )
 
     def arrays_at_least(
         self, bar: float
@@ -146,11 +156,17 @@ class PairScores:
         self._merge(codes, values)
 
     def _merge(self, codes: npt.NDArray[np.int64], values: npt.NDArray[np.float64]) -> None:
-        order = np.argsort(codes, kind="stable")
-        codes, values = codes[order], values[order]
-        # A pair given twice keeps its last score, as a dict update would.
-        last = np.r_[codes[1:] != codes[:-1], True]
-        codes, values = codes[last], values[last]
+        if not np.all(codes[1:] > codes[:-1]):
+            order = np.argsort(codes, kind="stable")
+            codes, values = codes[order], values[order]
+            del order
+            # A pair given twice keeps its last score, as a dict update would.
+            last = np.r_[codes[1:] != codes[:-1], True]
+            codes, values = codes[last], values[last]
+        if not len(self.codes):
+            # The first large batch (all candidate pairs, sorted): no merge to make.
+            self.codes, self.values = codes, values.copy()
+            return
         at = np.searchsorted(self.codes, codes)
         held = at < len(self.codes)
         held[held] = self.codes[at[held]] == codes[held]
@@ -182,10 +198,12 @@ class Partners(Mapping[int, list[tuple[int, float]]]):
         left, right, values = scores.arrays_at_least(bar)
         owners = np.concatenate([left, right])
         order = np.argsort(owners, kind="stable")
-        self.others = np.concatenate([right, left])[order]
-        self.scores = np.concatenate([values, values])[order]
         self.ptr = np.zeros(scores.n + 1, dtype=np.int64)
         np.cumsum(np.bincount(owners, minlength=scores.n), out=self.ptr[1:])
+        del owners
+        self.others = np.concatenate([right, left])[order]
+        del left, right
+        self.scores = np.concatenate([values, values])[order]
 
     def __getitem__(self, statement: int) -> list[tuple[int, float]]:
         """Return the partners of one statement with the pairs' scores."""
