@@ -670,9 +670,9 @@ def _centre(scorer: _Scorer, group: list[int], repeated: set[int]) -> int:
     matrix[second, first] = values
     position = {m: a for a, m in enumerate(unique)}
     at = np.fromiter((position[m] for m in group), dtype=np.int64, count=len(group))
-    rows = matrix[np.ix_(at, at)].tolist()
-    # Python's sum over the other members in the group's order, as scoring per member did.
-    totals = [sum(compress(row, (at != at[p]).tolist())) for p, row in enumerate(rows)]
+    # Python's sum over the other members in the group's order, as scoring per member
+    # did; a row at a time (the whole matrix as Python floats is millions of objects).
+    totals = [sum(compress(matrix[a][at].tolist(), (at != a).tolist())) for a in at.tolist()]
     return group[max(range(len(group)), key=lambda p: (totals[p], -group[p]))]
 
 
