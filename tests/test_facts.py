@@ -9,6 +9,7 @@ from synopse.analysis.pipeline import analyze
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import FactOptions, _decode, _key_pairs, candidate_pairs, find_facts
+from synopse.compare.pairscores import PairScores
 from synopse.compare.statements import (
     KeyOverlaps,
     LemmaIndex,
@@ -337,10 +338,12 @@ class _KnownScores:
 
     def __init__(self, statements: list[Statement], scores: dict[tuple[int, int], float]) -> None:
         self.statements = statements
-        self.cache = dict(scores)
+        self.cache = PairScores(len(statements))
+        for pair, value in scores.items():
+            self.cache[pair] = value
 
     def scores(self, pairs: list[tuple[int, int]]) -> list[float]:
-        return [self.cache.get((min(i, j), max(i, j)), 0.0) for i, j in pairs]
+        return [self.cache.get((min(i, j), max(i, j))) or 0.0 for i, j in pairs]
 
 
 def _consolidated(

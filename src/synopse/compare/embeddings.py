@@ -37,8 +37,11 @@ from synopse.errors import ConfigError
 
 Matrix = npt.NDArray[np.float32]
 
-_CACHE_SIZE = 50_000
+#: Texts whose vectors are kept for later calls (a row is 2 KiB at 512 dimensions).
+_CACHE_SIZE = 20_000
 _WORD = re.compile(r"[^\W_]+")
+#: Rows transformed at a time by the hashing embedder.
+_BLOCK_ROWS = 4_096
 
 
 @runtime_checkable
@@ -61,10 +64,14 @@ class Embedder(Protocol):
 
 
 def _normalise(matrix: npt.NDArray[Any]) -> Matrix:
-    matrix = np.asarray(matrix, dtype=np.float32)
+    """Return the rows scaled to unit length (in place: the matrix is a fresh model output)."""
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return np.ascontiguousarray(matrix / norms, dtype=np.float32)
+    if not matrix.flags.writeable:
+        return np.ascontiguousarray(matrix / norms, dtype=np.float32)
+    matrix /= norms
+    return matrix
 
 
 class _CachedEmbedder:
@@ -92,10 +99,15 @@ class _CachedEmbedder:
         if isinstance(texts, str):
             raise TypeError("embed() takes a sequence of texts, not one str")
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        vectors = None
         if missing:
             vectors = _normalise(self._compute(missing))
             for text, vector in zip(missing, vectors, strict=True):
                 self._cache[text] = vector
+        if vectors is not None and len(missing) == len(texts):
+            # Every text new and distinct: the batch is the answer (no second copy).
+            self._keep(missing)
+            return vectors
         out = np.empty((len(texts), self._dim), dtype=np.float32)
         for row, text in enumerate(texts):
             vector = self._cache.get(text)
@@ -104,9 +116,19 @@ class _CachedEmbedder:
             else:
                 self._cache.move_to_end(text)
             out[row] = vector
+        self._keep(missing)
+        return out
+
+    def _keep(self, added: list[str]) -> None:
+        """Trim the cache to its size; the rows of ``added`` that stay become copies."""
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
-        return out
+        # A kept row of a batch is a view that would pin the batch's whole matrix
+        # (hundreds of MiB on large stories) after most of its rows were evicted.
+        for text in added:
+            vector = self._cache.get(text)
+            if vector is not None:
+                self._cache[text] = vector.copy()
 
     def _compute(self, texts: list[str]) -> npt.NDArray[Any]:
         raise NotImplementedError
@@ -266,7 +288,11 @@ class HashingEmbedder(_CachedEmbedder):
                 code = zlib.crc32(feature.encode("utf-8"))
                 sign = 1.0 if code & 0x80000000 else -1.0
                 out[row, code % self._dim] += sign
-        return np.sign(out) * np.log1p(np.abs(out))
+        # In row blocks: on the whole matrix each step would allocate another copy of it.
+        for begin in range(0, len(out), _BLOCK_ROWS):
+            block = out[begin : begin + _BLOCK_ROWS]
+            block[...] = np.sign(block) * np.log1p(np.abs(block))
+        return out
 
 
 class SentenceTransformerEmbedder(_CachedEmbedder):

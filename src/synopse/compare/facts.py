@@ -34,14 +34,17 @@ Statements left alone become exclusive facts.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 import numpy.typing as npt
 
 from synopse.compare.embeddings import Embedder, get_embedder
+from synopse.compare.memory import release_memory
+from synopse.compare.pairscores import PairScores, Partners
 from synopse.compare.reuse import Reuse, ReuseIndex, find_reuse
 from synopse.compare.statements import (
     KeyOverlaps,
@@ -132,8 +135,12 @@ _FULL_CANDIDATES = 2_048
 _SCORE_BLOCK = 4_096
 #: Most unscored pairs that are scored one by one rather than in bulk.
 _SMALL_BATCH = 16
+#: Most similarity cells per block of the embedding-neighbour search (32 MiB of float32).
+_NEIGHBOUR_CELLS = 1 << 23
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+#: Per statement, its partners in the pairs scoring at least a bar, with the scores.
+Strong = Mapping[int, list[tuple[int, float]]]
 Codes = npt.NDArray[np.int64]
 
 
@@ -157,7 +164,7 @@ class _Scorer:
         self.entities = KeyOverlaps(self.entity_keys, weights)
         self.indexes: dict[int, LemmaIndex] = {}
         self.values = KeyOverlaps([s.values for s in statements], {})
-        self.cache: dict[tuple[int, int], float] = {}
+        self.cache = PairScores(len(statements))
 
     def bulk(
         self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
@@ -183,22 +190,23 @@ class _Scorer:
     def fill(self, pairs: Pairs) -> npt.NDArray[np.float64]:
         """Score and cache the pairs (``left < right``); return their scores."""
         scores = self.bulk(*pairs)
-        keys = zip(pairs[0].tolist(), pairs[1].tolist(), strict=True)
-        self.cache.update(zip(keys, scores.tolist(), strict=True))
+        self.cache.add(pairs[0], pairs[1], scores)
         return scores
 
     def scores(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """Return the score of each pair, scoring the ones not seen yet in one batch."""
         keys = [(i, j) if i < j else (j, i) for i, j in pairs]
-        missing = sorted({k for k in keys if k not in self.cache})
+        found = self.cache.find(keys)
+        missing = sorted({k for k, v in zip(keys, found, strict=True) if v is None})
+        new: dict[tuple[int, int], float] = {}
         if len(missing) > _SMALL_BATCH:
             left = np.fromiter((i for i, _ in missing), dtype=np.int64, count=len(missing))
             right = np.fromiter((j for _, j in missing), dtype=np.int64, count=len(missing))
-            self.fill((left, right))
+            new = dict(zip(missing, self.fill((left, right)).tolist(), strict=True))
         else:
             for i, j in missing:
-                self.cache[i, j] = self._one(i, j)
-        return [self.cache[k] for k in keys]
+                new[i, j] = self.cache[i, j] = self._one(i, j)
+        return [v if v is not None else new[k] for k, v in zip(keys, found, strict=True)]
 
     def _one(self, i: int, j: int) -> float:
         # A few pairs: plain Python is faster than the array set-up of bulk().
@@ -240,10 +248,10 @@ def _key_pairs(
     """
     n = len(statements)
     rare = limit if rare is None else min(rare, limit)
-    rows, _ = SparseRows.of([s.keys for s in statements])
-    order = np.argsort(rows.ids, kind="stable")
-    keys = rows.ids[order]
-    owners = rows.row_of_entries()[order]
+    ids, rows = _key_entries(statements)
+    order = np.argsort(ids, kind="stable")
+    keys = ids[order]
+    owners = rows[order]
     # Runs of one key: each entry pairs with the later entries of its run.
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     sizes = np.diff(np.r_[starts, len(keys)])
@@ -264,24 +272,68 @@ def _key_pairs(
     return np.asarray(codes, dtype=np.int64)
 
 
+def _key_entries(statements: Sequence[Statement]) -> Pairs:
+    """Return the id of every key of every statement (:attr:`Statement.keys`) and its row.
+
+    Lemmas, entity clusters and values are numbered apart (their keys never coincide),
+    which spares building the prefixed key strings of all statements at once (hundreds
+    of MiB on large stories).
+    """
+    ids, rows, offset = [], [], 0
+    for column in (
+        [s.lemmas for s in statements],
+        [s.entities for s in statements],
+        [s.values for s in statements],
+    ):
+        sparse, _ = SparseRows.of(column)
+        ids.append(sparse.ids + offset)
+        rows.append(sparse.row_of_entries())
+        offset += sparse.size
+    return np.concatenate(ids), np.concatenate(rows)
+
+
 def _neighbour_pairs(
     vectors: np.ndarray, docs: npt.NDArray[np.int64], k: int, block_rows: int
 ) -> Codes:
-    """Return the codes of each statement's ``k`` nearest statements of other documents."""
+    """Return the codes of each statement's ``k`` nearest statements of other documents.
+
+    Rows of the similarity matrix are computed ``block_rows`` at a time, fewer when a
+    block would exceed ``_NEIGHBOUR_CELLS`` cells (the matrix is quadratic in statements).
+    """
     n = len(docs)
     chunks = [np.zeros(0, dtype=np.int64)]
     if k <= 0 or not len(vectors):
         return chunks[0]
-    for begin in range(0, n, block_rows):
-        rows = vectors[begin : begin + block_rows] @ vectors.T
-        rows[docs[begin : begin + block_rows, None] == docs[None, :]] = -2.0
-        top = np.argpartition(-rows, k - 1, axis=1)[:, :k]
-        r = np.repeat(np.arange(rows.shape[0]), k)
-        c = top.ravel().astype(np.int64)
+    step = max(1, min(block_rows, _NEIGHBOUR_CELLS // n))
+    for begin in range(0, n, step):
+        rows = vectors[begin : begin + step] @ vectors.T
+        rows[docs[begin : begin + step, None] == docs[None, :]] = -2.0
+        r, c = _largest(rows, k)
         keep = (rows[r, c] > -2.0) & (begin + r != c)
         i, j = begin + r[keep], c[keep]
         chunks.append(np.minimum(i, j) * n + np.maximum(i, j))
     return np.concatenate(chunks)
+
+
+def _largest(rows: np.ndarray, k: int) -> Pairs:
+    """Return ``(row, column)`` of the ``k`` largest values of each row.
+
+    Where the k-th largest value of a row is unique the k columns are too, and a value
+    partition finds them several times faster than an index partition. Rows tied at
+    the k-th value keep ``np.argpartition``'s choice, so the pairs never depend on the
+    block size.
+    """
+    width = rows.shape[1]
+    kth = np.partition(rows, width - k, axis=1)[:, width - k]
+    above = rows >= kth[:, None]
+    tied = np.flatnonzero(np.count_nonzero(above, axis=1) > k)
+    above[tied] = False
+    r, c = np.nonzero(above)
+    if len(tied):
+        top = np.argpartition(-rows[tied], k - 1, axis=1)[:, :k]
+        r = np.concatenate([r, np.repeat(tied, k)])
+        c = np.concatenate([c, top.ravel()])
+    return r.astype(np.int64), c.astype(np.int64)
 
 
 def _key_limit(
@@ -355,7 +407,7 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
-    for i, j in zip(pairs[0][order].tolist(), pairs[1][order].tolist(), strict=True):
+    for i, j in _in_order(pairs, order):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
@@ -375,19 +427,21 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     return [members[g] for g in sorted(members)]
 
 
-def _strong_partners(scorer: _Scorer, bar: float) -> dict[int, list[tuple[int, float]]]:
+def _in_order(pairs: Pairs, order: Codes) -> Iterator[tuple[int, int]]:
+    """Yield the pairs at the positions ``order``, turning a chunk at a time into ints."""
+    for begin in range(0, len(order), _SCORE_BLOCK):
+        chunk = order[begin : begin + _SCORE_BLOCK]
+        yield from zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(), strict=True)
+
+
+def _strong_partners(scorer: _Scorer, bar: float) -> Strong:
     """Return, per statement, the statements whose known pair score with it reaches ``bar``.
 
     A mean over a fact's members above the bar needs one member above it, so only these
     statements are candidates for joining or shadowing a fact (scoring every statement
     against every member would be quadratic). Each partner comes with the pair's score.
     """
-    strong: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for (i, j), value in scorer.cache.items():
-        if value >= bar:
-            strong[i].append((j, value))
-            strong[j].append((i, value))
-    return strong
+    return Partners(scorer.cache, bar)
 
 
 def _closest_per_document(
@@ -395,7 +449,7 @@ def _closest_per_document(
     group: list[int],
     candidates: list[int],
     bar: float,
-    strong: dict[int, list[tuple[int, float]]],
+    strong: Strong,
 ) -> dict[int, tuple[float, int]]:
     """Return, per document, the candidate with the best mean score to the group's members.
 
@@ -443,7 +497,7 @@ def _attach(
     """
     statements = scorer.statements
     n = len(statements)
-    proposed = set((pairs[0] * n + pairs[1]).tolist())
+    proposed = np.unique(pairs[0] * n + pairs[1])
     strong = _strong_partners(scorer, options.attach)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
@@ -452,18 +506,32 @@ def _attach(
         if len(docs) < 2:
             result.append(group)
             continue
-        passing = []
-        for candidate in sorted({c for m in group for c, _ in strong.get(m, ())}):
-            doc = statements[candidate].doc_index
-            if doc in docs or (candidate in in_fact and not options.attach_shared):
-                continue
-            # Blocking must have proposed the candidate with some member.
-            if any(min(candidate, m) * n + max(candidate, m) in proposed for m in group):
-                passing.append(candidate)
+        eligible = [
+            candidate
+            for candidate in sorted({c for m in group for c, _ in strong.get(m, ())})
+            if statements[candidate].doc_index not in docs
+            and (candidate not in in_fact or options.attach_shared)
+        ]
+        # Blocking must have proposed the candidate with some member.
+        passing = _proposed_with(eligible, group, proposed, n)
         best = _closest_per_document(scorer, group, passing, options.attach, strong)
         result.append(sorted(group + [c for _, c in best.values()]))
     attached = {m for g in result for m in g if len(g) > 1} - in_fact
     return [g for g in result if not (len(g) == 1 and g[0] in attached)]
+
+
+def _proposed_with(candidates: list[int], group: list[int], proposed: Codes, n: int) -> list[int]:
+    """Return the candidates that form a pair of ``proposed`` (sorted codes) with a member."""
+    members = np.asarray(group, dtype=np.int64)[None, :]
+    step = max(1, _SCORE_BLOCK * 64 // max(1, len(group)))
+    passing: list[int] = []
+    for begin in range(0, len(candidates), step):
+        chunk = np.asarray(candidates[begin : begin + step], dtype=np.int64)[:, None]
+        codes = np.minimum(chunk, members) * n + np.maximum(chunk, members)
+        at = np.minimum(np.searchsorted(proposed, codes), max(0, len(proposed) - 1))
+        hit = (proposed[at] == codes).any(axis=1) if len(proposed) else np.zeros(len(chunk))
+        passing.extend(c for c, h in zip(chunk[:, 0].tolist(), hit.tolist(), strict=True) if h)
+    return passing
 
 
 def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
@@ -514,11 +582,8 @@ def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions)
     linked = sorted(
         {
             (min(a, b), max(a, b))
-            for (i, j), value in scorer.cache.items()
-            if value >= options.consolidate
-            and (a := owner.get(i)) is not None
-            and (b := owner.get(j)) is not None
-            and a != b
+            for i, j, _ in scorer.cache.at_least(options.consolidate)
+            if (a := owner.get(i)) is not None and (b := owner.get(j)) is not None and a != b
         }
     )
     comparable = []
@@ -574,12 +639,48 @@ def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[fl
                 if statements[x].doc_index != statements[y].doc_index
             ]
         )
-    return [
-        known
-        for x in left
-        for y in right
-        if (known := scorer.cache.get((x, y) if x < y else (y, x))) is not None
-    ]
+    return scorer.cache.known([(x, y) if x < y else (y, x) for x in left for y in right])
+
+
+def _centre(scorer: _Scorer, group: list[int], repeated: set[int], readable: set[int]) -> int:
+    """Return the member with the highest summed score to the others (the lowest on a tie),
+    a ``readable`` one if there is any.
+
+    The pairs are scored as asking member after member would score them (a member's
+    unscored pairs with later members in bulk when there are more than
+    ``_SMALL_BATCH``, else one by one), in one batch; only pairs that a later group can
+    ask for again (both members in several groups) are kept: a fact of g members has
+    g²/2 pairs, millions on large stories. A statement can be listed twice (two facts
+    that shared it merged); it is one member for scoring, and never its own partner.
+    """
+    if len(group) < 2:
+        return group[0]
+    unique = list(dict.fromkeys(group))
+    members = np.asarray(unique, dtype=np.int64)
+    first, second = np.triu_indices(len(unique), 1)
+    left = np.minimum(members[first], members[second])
+    right = np.maximum(members[first], members[second])
+    values, found = scorer.cache.lookup(left, right)
+    missing = ~found
+    in_bulk = (np.bincount(first[missing], minlength=len(unique)) > _SMALL_BATCH)[first]
+    in_bulk &= missing
+    if in_bulk.any():
+        values[in_bulk] = scorer.bulk(left[in_bulk], right[in_bulk])
+    for k in np.flatnonzero(missing & ~in_bulk).tolist():
+        values[k] = scorer._one(int(left[k]), int(right[k]))
+    shared = np.fromiter((m in repeated for m in unique), dtype=np.bool_, count=len(unique))
+    keep = missing & shared[first] & shared[second]
+    if keep.any():
+        scorer.cache.add(left[keep], right[keep], values[keep])
+    matrix = np.zeros((len(unique), len(unique)), dtype=np.float64)
+    matrix[first, second] = values
+    matrix[second, first] = values
+    position = {m: a for a, m in enumerate(unique)}
+    at = np.fromiter((position[m] for m in group), dtype=np.int64, count=len(group))
+    # Python's sum over the other members in the group's order, as scoring per member
+    # did; a row at a time (the whole matrix as Python floats is millions of objects).
+    totals = [sum(compress(matrix[a][at].tolist(), (at != a).tolist())) for a in at.tolist()]
+    return group[max(range(len(group)), key=lambda p: (group[p] in readable, totals[p], -group[p]))]
 
 
 def _is_question(analysis: Analysis, statement: Statement) -> bool:
@@ -685,6 +786,7 @@ def find_facts(
         ),
         len(statements),
     )
+    release_memory()  # the embedding and neighbour-search temporaries are gone
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
     groups = _consolidate(scorer, groups, options)
@@ -694,6 +796,8 @@ def find_facts(
     index = ReuseIndex(reuse)
     dangling = dangling_starts(lang)
     by_id = {a.document.id: a for a in analyses}
+    seen = Counter(m for group in groups for m in group)
+    repeated = {m for m, times in seen.items() if times > 1}
     built = []
     for group, close in zip(groups, related, strict=True):
         docs = {statements[m].doc for m in group}
@@ -713,14 +817,8 @@ def find_facts(
             )
         # The label is the member closest to the others, preferring one that can be read
         # alone ("So geht es auch in Gütersloh zu." names nothing).
-        centre = max(
-            group,
-            key=lambda m: (
-                not _leans_back(_text(analyses, statements[m]), dangling),
-                sum(scorer.scores([(m, o) for o in group if o != m])),
-                -m,
-            ),
-        )
+        readable = {m for m in group if not _leans_back(_text(analyses, statements[m]), dangling)}
+        centre = _centre(scorer, group, repeated, readable)
         label = _label(_text(analyses, statements[centre]), options.label_chars)
         nearby = tuple(
             FactSupport(

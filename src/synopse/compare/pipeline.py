@@ -18,6 +18,7 @@ from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
 from synopse.compare.facts import find_facts
 from synopse.compare.framing import frame_documents
+from synopse.compare.memory import release_memory
 from synopse.compare.omissions import find_omissions
 from synopse.compare.reuse import find_reuse
 from synopse.compare.summary import summarize
@@ -79,7 +80,9 @@ def compare(
 
     clusters = tuple(resolve_entities(analyses))
     reuse = tuple(find_reuse(docs))
+    release_memory()
     facts = tuple(find_facts(analyses, clusters, embedder=embedder, reuse=reuse, lang=lang))
+    release_memory()
     conflicts = tuple(find_conflicts(analyses, facts, clusters, lang=lang))
     omitted = find_omissions(facts, ids, threshold=options.omission_threshold)
     framing = frame_documents(

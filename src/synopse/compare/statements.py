@@ -30,6 +30,8 @@ from synopse.lang import load_list
 from synopse.model import Analysis
 from synopse.model.comparison import EntityCluster
 
+Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: Fewest words a sentence needs to count as a statement.
 MIN_WORDS = 4
@@ -440,6 +442,14 @@ class Reach:
     size: int
 
     @classmethod
+    def of(cls, codes: npt.NDArray[np.int64], levels: npt.NDArray[np.float64], size: int) -> Reach:
+        """Build from unsorted codes; a code given several times keeps its best level."""
+        order = np.lexsort((levels, codes))
+        codes, levels = codes[order], levels[order]
+        last = np.r_[codes[1:] != codes[:-1], True] if len(codes) else np.zeros(0, np.bool_)
+        return cls(codes=codes[last], levels=levels[last].astype(np.float64), size=size)
+
+    @classmethod
     def exact(cls, rows: SparseRows) -> Reach:
         """Every statement matches its own keys with 1."""
         codes = rows.row_of_entries() * rows.size + rows.ids
@@ -456,38 +466,51 @@ class Reach:
         return np.where(self.codes[where] == query, self.levels[where], 0.0)
 
 
-def _related_lemmas(vocabulary: Sequence[str]) -> dict[int, dict[int, float]]:
-    """Return, per lemma id, the other lemmas it softly matches and the value.
-
-    The relation of :func:`soft_overlap` is symmetric: a proper ending of at least
-    ``MIN_HEAD`` characters (either way) gives ``HEAD_MATCH``, a shared first
-    ``MIN_PREFIX`` characters gives ``PREFIX_MATCH``; the better value wins.
-    """
+def _endings(vocabulary: Sequence[str]) -> Pairs:
+    """Return ``(lemma, ending)`` id pairs: every proper ending of at least ``MIN_HEAD``
+    characters of a lemma that is itself in the vocabulary (a compound and its head)."""
     number = {x: n for n, x in enumerate(vocabulary)}
-    related: dict[int, dict[int, float]] = {}
+    found = [
+        (n, tail)
+        for n, x in enumerate(vocabulary)
+        for i in range(1, len(x) - MIN_HEAD + 1)
+        if (tail := number.get(x[i:])) is not None
+    ]
+    lemmas = np.fromiter((a for a, _ in found), dtype=np.int64, count=len(found))
+    endings = np.fromiter((b for _, b in found), dtype=np.int64, count=len(found))
+    return lemmas, endings
 
-    def add(a: int, b: int, value: float) -> None:
-        for x, y in ((a, b), (b, a)):
-            row = related.setdefault(x, {})
-            if row.get(y, 0.0) < value:
-                row[y] = value
 
-    by_prefix: dict[str, list[int]] = {}
-    for n, x in enumerate(vocabulary):
-        for i in range(1, len(x) - MIN_HEAD + 1):
-            tail = number.get(x[i:])
-            if tail is not None:
-                add(n, tail, HEAD_MATCH)
-        if len(x) >= MIN_PREFIX:
-            by_prefix.setdefault(x[:MIN_PREFIX], []).append(n)
-    for members in by_prefix.values():
-        for a, b in itertools.combinations(members, 2):
-            add(a, b, PREFIX_MATCH)
-    return related
+def _prefix_ids(vocabulary: Sequence[str]) -> npt.NDArray[np.int64]:
+    """Return, per lemma id, the id of its first ``MIN_PREFIX`` characters (-1 if shorter)."""
+    number: dict[str, int] = {}
+    return np.fromiter(
+        (
+            number.setdefault(x[:MIN_PREFIX], len(number)) if len(x) >= MIN_PREFIX else -1
+            for x in vocabulary
+        ),
+        dtype=np.int64,
+        count=len(vocabulary),
+    )
+
+
+def _csr(keys: npt.NDArray[np.int64], items: npt.NDArray[np.int64], size: int) -> SparseRows:
+    """Group ``items`` by ``keys`` (ids below ``size``) into rows (unit weights)."""
+    order = np.lexsort((items, keys))
+    ptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=size), out=ptr[1:])
+    return SparseRows(ptr=ptr, ids=items[order], weights=np.ones(len(items)), size=size)
 
 
 class SoftOverlaps:
     """:func:`soft_overlap` for many statement pairs at once (the same values).
+
+    How well a statement matches a lemma is the best of: 1 when it holds the lemma,
+    ``HEAD_MATCH`` when the lemma ends with one of its lemmas or is an ending of one,
+    ``PREFIX_MATCH`` when the lemma shares its first ``MIN_PREFIX`` characters with one.
+    Each is a look-up in a table that grows with the statements' lemmas; the table of
+    every (statement, related lemma) pair grew with the square of large prefix families
+    (hundreds of "corona…" compounds).
 
     Args:
         lemmas: Each statement's casefolded lemmas.
@@ -502,19 +525,39 @@ class SoftOverlaps:
     def __init__(self, lemmas: Sequence[frozenset[str]], weights: Mapping[str, float]) -> None:
         self.rows, vocabulary = SparseRows.of(lemmas, lambda x: weights.get("l:" + x, 1.0))
         self.totals = self.rows.totals()
-        related = _related_lemmas(vocabulary)
-        codes: dict[int, float] = {}
-        owners = self.rows.row_of_entries().tolist()
         size = self.rows.size
-        for row, y in zip(owners, self.rows.ids.tolist(), strict=True):
-            base = row * size
-            codes[base + y] = 1.0
-            for x, value in related.get(y, {}).items():
-                if codes.get(base + x, 0.0) < value:
-                    codes[base + x] = value
-        keys = np.fromiter(sorted(codes), dtype=np.int64, count=len(codes))
-        levels = np.fromiter((codes[k] for k in keys.tolist()), dtype=np.float64, count=len(keys))
-        self.reach = Reach(codes=keys, levels=levels, size=size)
+        compounds, endings = _endings(vocabulary)
+        # Per lemma, its endings in the vocabulary; per statement, the endings of its lemmas.
+        self.endings = _csr(compounds, endings, size)
+        owner, ids, _ = self.endings.expand(self.rows.ids)
+        rows = self.rows.row_of_entries()
+        self.reach = Reach.of(
+            np.concatenate([rows * size + self.rows.ids, rows[owner] * size + ids]),
+            np.concatenate([np.ones(len(rows)), np.full(len(ids), HEAD_MATCH)]),
+            size,
+        )
+        self.prefix = _prefix_ids(vocabulary)
+        kinds = int(self.prefix.max(initial=-1)) + 1
+        held = self.prefix[self.rows.ids]
+        self.prefixes = Reach.of(
+            rows[held >= 0] * kinds + held[held >= 0], np.ones(int((held >= 0).sum())), kinds
+        )
+
+    def level(
+        self, rows: npt.NDArray[np.int64], ids: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        """Return how well statement ``rows[k]`` matches lemma ``ids[k]`` (0 for no match)."""
+        level = self.reach.lookup(rows, ids)
+        # Lemmas ending with one of the statement's lemmas (a compound of its head).
+        owner, tails, _ = self.endings.expand(ids)
+        head = np.zeros(len(ids), dtype=np.bool_)
+        head[owner[self.reach.lookup(rows[owner], tails) == 1.0]] = True
+        level = np.where(head & (level < HEAD_MATCH), HEAD_MATCH, level)
+        prefix = self.prefix[ids]
+        known = prefix >= 0
+        shared = np.zeros(len(ids), dtype=np.bool_)
+        shared[known] = self.prefixes.lookup(rows[known], prefix[known]) > 0
+        return np.where(shared & (level < PREFIX_MATCH), PREFIX_MATCH, level)
 
     def directed(
         self, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
@@ -522,7 +565,7 @@ class SoftOverlaps:
         """Return the weighted share of each left statement's lemmas matched in the right one."""
         owner, ids, weights = self.rows.expand(left)
         matched = np.bincount(
-            owner, weights=weights * self.reach.lookup(right[owner], ids), minlength=len(left)
+            owner, weights=weights * self.level(right[owner], ids), minlength=len(left)
         )
         totals = self.totals[left]
         return np.divide(matched, totals, out=np.zeros(len(left)), where=totals > 0)
