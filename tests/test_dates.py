@@ -109,6 +109,14 @@ CASES = [
         "month",
     ),
     ("Im Sommer hatte die Regierung eingelenkt.", "2023-01-05", "Im Sommer", "2022-22", "season"),
+    # "diesem <weekday>" is the nearest one, whatever the tense of another clause
+    (
+        "Anders als geplant war, gilt die Regel von diesem Mittwoch an.",
+        "2020-08-04",
+        "diesem Mittwoch",
+        "2020-08-05",
+        "day",
+    ),
     # a Konjunktiv II modal of conjecture is no past form ("dürfte" looks like "sagte")
     (
         "Das Treffen dürfte um den 20. Mai stattfinden.",

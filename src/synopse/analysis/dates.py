@@ -608,7 +608,11 @@ def _resolve(
         if "since" in g:
             day = ref - timedelta(days=back)
             return f"{day.isoformat()}/..", "day", "tense", day
-        if sign < 0 or (sign == 0 and tense in ("past", "pluperfect")):
+        if sign == 0 and "rel" in g:
+            # "an diesem Mittwoch": the nearest one, whatever the tense of another clause.
+            day = ref + timedelta(days=forward) if forward <= back else ref - timedelta(days=back)
+            anchor = "publication"
+        elif sign < 0 or (sign == 0 and tense in ("past", "pluperfect")):
             day = ref - timedelta(days=back or (7 if sign < 0 else 0))
             anchor = "tense"
         elif sign > 0 or tense == "future":
