@@ -33,7 +33,6 @@ Statements left alone become exclusive facts.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,9 +51,9 @@ from synopse.compare.statements import (
     SoftOverlaps,
     SparseRows,
     Statement,
-    dangling_starts,
     extract_statements,
     key_weights,
+    opens_leaning,
     soft_overlap,
     weighted_overlap,
 )
@@ -701,14 +700,6 @@ def _attribution(analysis: Analysis, statement: Statement) -> str | None:
     return None
 
 
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _leans_back(text: str, dangling: frozenset[str]) -> bool:
-    first = _FIRST_WORD.search(text)
-    return first is not None and first.group().casefold() in dangling
-
-
 def _label(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -794,7 +785,6 @@ def find_facts(
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])
     index = ReuseIndex(reuse)
-    dangling = dangling_starts(lang)
     by_id = {a.document.id: a for a in analyses}
     seen = Counter(m for group in groups for m in group)
     repeated = {m for m, times in seen.items() if times > 1}
@@ -817,7 +807,7 @@ def find_facts(
             )
         # The label is the member closest to the others, preferring one that can be read
         # alone ("So geht es auch in Gütersloh zu." names nothing).
-        readable = {m for m in group if not _leans_back(_text(analyses, statements[m]), dangling)}
+        readable = {m for m in group if not opens_leaning(_text(analyses, statements[m]), lang)}
         centre = _centre(scorer, group, repeated, readable)
         label = _label(_text(analyses, statements[centre]), options.label_chars)
         nearby = tuple(

@@ -29,18 +29,20 @@ from synopse.model.comparison import Comparison
 from synopse.options import CompareOptions
 
 
-def _language(analyses: Sequence[Analysis]) -> str:
-    counts = Counter(data_language(a.document) for a in analyses)
-    if not counts:
-        return "de"
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
-
-
-def _written_language(analyses: Sequence[Analysis], default: str) -> str:
-    counts = Counter((a.document.language or default).lower() for a in analyses)
+def _majority(values: Sequence[str], default: str) -> str:
+    """The most frequent value (the first in sort order on a tie), ``default`` when none."""
+    counts = Counter(values)
     if not counts:
         return default
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _language(analyses: Sequence[Analysis]) -> str:
+    return _majority([data_language(a.document) for a in analyses], "de")
+
+
+def _written_language(analyses: Sequence[Analysis], default: str) -> str:
+    return _majority([(a.document.language or default).lower() for a in analyses], default)
 
 
 def compare(

@@ -100,6 +100,20 @@ def dangling_starts(lang: str) -> frozenset[str]:
         return frozenset()
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def opens_leaning(text: str, lang: str = "de") -> bool:
+    """True when a sentence opens with a word that leans on the one before it.
+
+    Example:
+        >>> opens_leaning("Dazu kommen Ausfälle bei den Bussen.")
+        True
+    """
+    first = _FIRST_WORD.search(text)
+    return first is not None and first.group().casefold() in dangling_starts(lang)
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 

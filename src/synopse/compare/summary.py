@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from synopse.compare.statements import dangling_starts
+from synopse.compare.statements import dangling_starts, opens_leaning
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
@@ -130,6 +130,7 @@ class _Story:
         self.order = {a.document.id: n for n, a in enumerate(analyses)}
         self.table = phrases(lang)
         self.dangling = dangling_starts(lang)
+        self.lang = lang
         self.stopwords = _stopwords(lang)
 
     def content(self, text: str) -> frozenset[str]:
@@ -143,8 +144,7 @@ class _Story:
         dates something relative to an earlier date ("Zwei Tage später ..."), or quotes
         a speaker named only by a pronoun ("..., sagte er").
         """
-        first = _WORD.match(text)
-        if first is not None and first.group().casefold() in self.dangling:
+        if opens_leaning(text, self.lang):
             return True
         analysis = self.by_id[support.doc]
         inside = range(support.start, support.end)
