@@ -126,6 +126,25 @@ CASES = [
         "day",
     ),
     ("Im Herbst 2020 stieg die Zahl.", "2023-01-05", "Im Herbst 2020", "2020-23", "season"),
+    # "ist" with a participle is a past only for verbs whose perfect takes "sein"; with
+    # any other participle it is a state ("ist abgesagt"), which leaves the nearest date
+    ("Auch die Lesung am 29. Mai ist abgesagt.", "2023-04-28", "am 29. Mai", "2023-05-29", "day"),
+    ("Der Kurs ist am 29. Mai gestiegen.", "2023-05-30", "am 29. Mai", "2023-05-29", "day"),
+    ("Sie sind am 29. Mai angekommen.", "2023-04-28", "am 29. Mai", "2022-05-29", "day"),
+    ("Das Konzert ist am 29. Mai verlegt worden.", "2023-04-28", "am 29. Mai", "2022-05-29", "day"),
+    # a superlative is no participle ("im besten Sinne" made the sentence past)
+    (
+        "Die Schau ist im besten Sinne sehenswert (bis 20. September).",
+        "2023-06-11",
+        "bis 20. September",
+        "2023-09-20",
+        "day",
+    ),
+    # "ab Montag" in the present: from the next Monday on (a Thursday publication)
+    ("Ab Montag müssen alle Bars schließen.", "2023-03-09", "Ab Montag", "2023-03-13", "day"),
+    ("Ab Montag galt die neue Regel.", "2023-03-09", "Ab Montag", "2023-03-06", "day"),
+    ("Die Schau kommt frühestens im Januar.", "2023-06-11", "im Januar", "2024-01", "month"),
+    ("Er zahlt bis zum Juni 2025.", "2023-06-11", "bis zum Juni 2025", "../2025-06", "month"),
     # deictic and relative expressions
     ("Heute beginnt die Konferenz.", "2023-03-10", "Heute", "2023-03-10", "day"),
     ("Die Polizei meldete gestern einen Unfall.", "2023-03-10", "gestern", "2023-03-09", "day"),
@@ -201,6 +220,9 @@ def test_month_only_publication(text: str, expected: str) -> None:
         # The year of a cited publication dates no event of the story.
         "Masken helfen (Lancet: Chu et al., 2020).",
         "Das zeigen zwei Arbeiten (Jefferson et al., 2011; Li, 2019).",
+        # A newspaper's name holds a weekday.
+        "Das sagte sie der „Welt am Sonntag“.",
+        "Das sagte er der Bild am Sonntag.",
     ],
 )
 def test_non_dates(text: str) -> None:

@@ -10,7 +10,10 @@ Resolution rules:
 * Dates without a year take the year that puts them nearest the reference day; a past
   verb in the clause ("hatten … geführt", "warnte") keeps them at or before it, a plan
   ("wollen", "sollen", "ist … geplant") at or after it. The same holds for bare months
-  and seasons.
+  and seasons. "ist"/"sind" with a participle is a past only for verbs whose perfect
+  takes "sein" ("ist gestiegen"); otherwise it is a state ("ist abgesagt") and says
+  nothing about when. "ab Montag" without a tense cue starts at the next such day.
+* A weekday in a newspaper's name ("der „Welt am Sonntag“") is no date.
 * Weekdays follow the clause's tense (past: the latest such day not after the reference,
   future: the first not before it); without a tense cue the nearest one is taken, ties
   going to the past.
@@ -44,7 +47,7 @@ import simplemma
 
 from synopse.analysis.quantities import number_words, parse_number
 from synopse.errors import LanguageDataError
-from synopse.lang import load_json, load_table
+from synopse.lang import load_json, load_list, load_table
 from synopse.model import Sentence, TimeExpression
 from synopse.model.analysis import Precision
 
@@ -88,6 +91,8 @@ class _Grammar:
     prefixes: tuple[str, ...]
     inseparable: tuple[str, ...]
     morphology: _Morphology
+    sein_participles: tuple[str, ...] = ()
+    title_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,17 @@ def _load_grammar(lang: str) -> _Grammar:
         prefixes=tuple(sorted(prefixes, key=lambda p: -len(p))),
         inseparable=tuple(inseparable),
         morphology=morphology,
+        sein_participles=_optional_list(lang, "temporal_sein_participles.txt"),
+        title_heads=_optional_list(lang, "temporal_title_heads.txt"),
     )
+
+
+def _optional_list(lang: str, name: str) -> tuple[str, ...]:
+    # A language without the list keeps the plain rule (no perfect with "be", no titles).
+    try:
+        return load_list(lang, name)
+    except LanguageDataError:
+        return ()
 
 
 def parse_published(published: str | None) -> tuple[date, Precision] | None:
@@ -360,6 +375,28 @@ def _citation_year(text: str, match: _Match) -> bool:
     return before is not None and _CITATION_AFTER.match(text, match.end) is not None
 
 
+_TITLE_WORD = re.compile(r"([^\W\d_]+)[„“”\"»«]?\s+$")
+_OPENING_QUOTE = re.compile(r"[„“\"»«]\s*[^\W\d_]+\s+$")
+_CLOSING_QUOTE = re.compile(r"[“”\"«»]")
+
+
+def _in_title(text: str, match: _Match, grammar: _Grammar) -> bool:
+    """True for a weekday inside a newspaper's name ("der „Welt am Sonntag“").
+
+    The weekday follows a capitalised word directly, and either that word names a medium
+    (``temporal_title_heads.txt``) or quotation marks enclose just the two.
+    """
+    if match.kind != "weekday" or set(match.groups) - {"weekday"}:
+        return False
+    before = _TITLE_WORD.search(text, max(0, match.start - 40), match.start)
+    if before is None or not before.group(1)[0].isupper():
+        return False
+    if before.group(1).lower() in grammar.title_heads:
+        return True
+    quoted = _OPENING_QUOTE.search(text, max(0, match.start - 40), match.start)
+    return quoted is not None and _CLOSING_QUOTE.match(text, match.end) is not None
+
+
 # --- tense -----------------------------------------------------------------------------
 
 
@@ -386,7 +423,7 @@ def _word_cue(word: str, lang: str) -> str | None:
         word.startswith(grammar.inseparable)
         and len(word) >= 6
         and word.endswith(("t", "en"))
-        and not word.endswith(("lich", "ig", "isch", "heit", "keit"))
+        and not word.endswith(("lich", "ig", "isch", "heit", "keit", "sten"))
     ):
         # "hat beraten", "hat erklärt": participles without "ge" (only count with an
         # auxiliary, since the same forms are also infinitives and present tense).
@@ -420,12 +457,15 @@ def _nearest_tense(
     text: str, scope: tuple[tuple[int, int], ...], match: _Match, lang: str
 ) -> Tense | None:
     participle = False
+    moved = False  # a participle of a verb whose perfect takes "sein"
+    sein = _grammar(lang).sein_participles
     cues: list[tuple[int, str]] = []
     for a, b in scope:
         for m in _WORD.finditer(text, a, b):
             cue = _word_cue(m.group(), lang)
             if cue == "participle":
                 participle = True
+                moved = moved or m.group().lower().endswith(sein)
             elif cue is not None:
                 distance = (
                     match.start - m.end() if m.end() <= match.start else m.start() - match.end
@@ -440,7 +480,9 @@ def _nearest_tense(
             tense = "past"
         elif cue == "pluperfect":
             tense = "pluperfect" if participle else "past"
-        elif cue == "aux" and participle:
+        elif (cue == "aux" and participle) or (
+            cue == "aux_sein" and _perfect(participle, moved, bool(sein))
+        ):
             tense = "past"
         if tense is None:
             continue
@@ -448,6 +490,12 @@ def _nearest_tense(
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], tense)
     return None if best is None else best[2]
+
+
+def _perfect(participle: bool, moved: bool, listed: bool) -> bool:
+    # Without a list of "sein" verbs (``listed`` False) every participle counts, as with
+    # "haben".
+    return moved or (participle and not listed)
 
 
 # --- calendar helpers ------------------------------------------------------------------
@@ -549,7 +597,10 @@ def _tense_for(
     # past tense says nothing about which side of the reference day a date lies.
     if state.precision is None:
         return None
-    return _tense(text, sentence, match, lang)
+    tense = _tense(text, sentence, match, lang)
+    if tense is None and "onward" in match.groups:
+        return "future"  # "ab Montag müssen alle schließen": from the next Monday on
+    return tense
 
 
 def _resolve(
@@ -813,7 +864,11 @@ def find_dates(
         [('2022-01-10', 'day')]
     """
     grammar = _grammar(lang)
-    matches = [m for m in _candidates(text, grammar) if not _citation_year(text, m)]
+    matches = [
+        m
+        for m in _candidates(text, grammar)
+        if not _citation_year(text, m) and not _in_title(text, m, grammar)
+    ]
     if not matches:
         return []
     spans = list(sentences) or [Sentence(0, len(text))]
