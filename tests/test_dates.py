@@ -145,6 +145,21 @@ CASES = [
     ("Ab Montag galt die neue Regel.", "2023-03-09", "Ab Montag", "2023-03-06", "day"),
     ("Die Schau kommt frühestens im Januar.", "2023-06-11", "im Januar", "2024-01", "month"),
     ("Er zahlt bis zum Juni 2025.", "2023-06-11", "bis zum Juni 2025", "../2025-06", "month"),
+    # a past modal; the reporting verb of another clause does not date what is reported
+    (
+        "Erst am 9. Mai konnte er den Antrag stellen.",
+        "2023-05-22",
+        "am 9. Mai",
+        "2023-05-09",
+        "day",
+    ),
+    (
+        "Im November könne er sich das nicht vorstellen, sagte der Minister.",
+        "2023-08-18",
+        "Im November",
+        "2023-11",
+        "month",
+    ),
     # deictic and relative expressions
     ("Heute beginnt die Konferenz.", "2023-03-10", "Heute", "2023-03-10", "day"),
     ("Die Polizei meldete gestern einen Unfall.", "2023-03-10", "gestern", "2023-03-09", "day"),
@@ -223,6 +238,8 @@ def test_month_only_publication(text: str, expected: str) -> None:
         # A newspaper's name holds a weekday.
         "Das sagte sie der „Welt am Sonntag“.",
         "Das sagte er der Bild am Sonntag.",
+        # A capitalised deictic word inside a sentence is a noun.
+        "Das Feld wird abgeerntet, am nächsten Morgen ist alles wieder da.",
     ],
 )
 def test_non_dates(text: str) -> None:

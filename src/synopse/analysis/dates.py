@@ -10,10 +10,12 @@ Resolution rules:
 * Dates without a year take the year that puts them nearest the reference day; a past
   verb in the clause ("hatten … geführt", "warnte") keeps them at or before it, a plan
   ("wollen", "sollen", "ist … geplant") at or after it. The same holds for bare months
-  and seasons. "ist"/"sind" with a participle is a past only for verbs whose perfect
-  takes "sein" ("ist gestiegen"); otherwise it is a state ("ist abgesagt") and says
-  nothing about when. "ab Montag" without a tense cue starts at the next such day.
-* A weekday in a newspaper's name ("der „Welt am Sonntag“") is no date.
+  and seasons. The verb reporting a statement in another clause ("…, sagte X") is no cue.
+  "ist"/"sind" with a participle is a past only for verbs whose perfect takes "sein"
+  ("ist gestiegen"); otherwise it is a state ("ist abgesagt") and says nothing about
+  when. "ab Montag" without a tense cue starts at the next such day.
+* A weekday in a newspaper's name ("der „Welt am Sonntag“") is no date, nor is a
+  capitalised deictic word inside a sentence ("am nächsten Morgen").
 * Weekdays follow the clause's tense (past: the latest such day not after the reference,
   future: the first not before it); without a tense cue the nearest one is taken, ties
   going to the past.
@@ -397,6 +399,14 @@ def _in_title(text: str, match: _Match, grammar: _Grammar) -> bool:
     return quoted is not None and _CLOSING_QUOTE.match(text, match.end) is not None
 
 
+def _noun_use(text: str, sentence: Sentence, match: _Match) -> bool:
+    """True for a capitalised deictic word inside a sentence: a noun ("am nächsten Morgen")."""
+    if not text[match.start].isupper():
+        return False
+    before = text[sentence.start : match.start].strip(" \t\n\"'„“”»«‚‘(–—-")
+    return bool(before)
+
+
 # --- tense -----------------------------------------------------------------------------
 
 
@@ -446,15 +456,33 @@ def _tense(text: str, sentence: Sentence, match: _Match, lang: str) -> Tense | N
     right = found.start() if found else sentence.end
     clause = ((left, match.start), (match.end, right))
     sentence_scope = ((sentence.start, match.start), (match.end, sentence.end))
-    for scope in (clause, sentence_scope):
-        nearest = _nearest_tense(text, scope, match, lang)
-        if nearest is not None:
-            return nearest
-    return None
+    nearest = _nearest_tense(text, clause, match, lang)
+    if nearest is None:
+        # The verb that reports a statement ("…, sagte Spahn") dates the saying, not what
+        # the other clauses report: it is no cue outside its own clause.
+        nearest = _nearest_tense(text, sentence_scope, match, lang, skip=_reporting_verbs(lang))
+    return nearest
+
+
+def _lemma(word: str, lang: str) -> str:
+    return str(simplemma.lemmatize(word.lower(), lang=lang))
+
+
+@functools.cache
+def _reporting_verbs(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(row["lemma"] for row in load_table(lang, "quote_verbs.tsv"))
+    except LanguageDataError:
+        return frozenset()
 
 
 def _nearest_tense(
-    text: str, scope: tuple[tuple[int, int], ...], match: _Match, lang: str
+    text: str,
+    scope: tuple[tuple[int, int], ...],
+    match: _Match,
+    lang: str,
+    *,
+    skip: frozenset[str] = frozenset(),
 ) -> Tense | None:
     participle = False
     moved = False  # a participle of a verb whose perfect takes "sein"
@@ -463,6 +491,8 @@ def _nearest_tense(
     for a, b in scope:
         for m in _WORD.finditer(text, a, b):
             cue = _word_cue(m.group(), lang)
+            if cue is not None and skip and _lemma(m.group(), lang) in skip:
+                continue
             if cue == "participle":
                 participle = True
                 moved = moved or m.group().lower().endswith(sein)
@@ -723,7 +753,7 @@ def _resolve(
             return None
         return f"{first:04d}/{last:04d}", "year", "absolute", None
     if kind == "deictic":
-        if ref is None:
+        if ref is None or _noun_use(text, sentence, match):
             return None
         offset = int(grammar.words["deictic"][g["deictic"].lower()])
         day = ref + timedelta(days=offset)
