@@ -16,6 +16,7 @@ from synopse.compare.statements import (
     SoftOverlaps,
     Statement,
     extract_statements,
+    is_editorial,
     soft_overlap,
     weighted_overlap,
     word_similarity,
@@ -147,6 +148,16 @@ def test_reused_support_is_marked() -> None:
             "Wie lange dauert die Sanierung?",
             id="question",
         ),
+        pytest.param(
+            {
+                "x": "Lindenau sperrt die Muldebrücke ab März. [Alle Nachrichten aus Lindenau "
+                "lesen Sie in unserem Newsletter.]",
+                "y": "Lindenau sperrt ab März seine Brücke über die Mulde. [Alle Nachrichten "
+                "aus Lindenau lesen Sie in unserem Newsletter.]",
+            },
+            "[Alle Nachrichten aus Lindenau lesen Sie in unserem Newsletter.]",
+            id="promotion",
+        ),
     ],
 )
 def test_sentences_that_claim_nothing_are_no_facts(articles: dict[str, str], no_claim: str) -> None:
@@ -155,6 +166,34 @@ def test_sentences_that_claim_nothing_are_no_facts(articles: dict[str, str], no_
     texts = [articles[s.doc][s.start : s.end] for f in facts for s in f.support]
     assert no_claim not in texts
     assert any(len(f.docs) == 2 for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "editorial"),
+    [
+        ("[Alle Nachrichten aus Lindenau finden Sie hier.", True),
+        ("Zur kostenlosen Anmeldung geht es hier.]", True),
+        ("Den Newsletter können Sie hier bestellen.", True),
+        ("Jeden Morgen informieren wir über die Lage in Lindenau.", True),
+        ("Mehr schlecht als recht, sagen unsere Leserinnen und Leser.", True),
+        ("Ich arbeite am Arbeiten.", True),
+        ('"Wir brauchen mehr Geld", sagte die Bürgermeisterin.', False),
+        ("Die Bürgermeisterin sagte, wir müssten alle sparen.", False),
+        ("Die Bürgermeisterin sagte: Sie werde nicht zurücktreten.", False),
+        ("Sie forderten mehr Geld für die Schulen.", False),
+        ("Die Lehrer sagen, sie seien überlastet.", False),
+    ],
+)
+def test_editorial_sentences(text: str, editorial: bool) -> None:
+    analysis = analyze(Document(id="d", text=text, source="d", published="2024-02-20"))
+    assert is_editorial(analysis, 0, len(text)) is editorial
+
+
+def test_editorial_inside_a_quotation_of_several_sentences() -> None:
+    text = 'Der Wirt klagt. "Wir haben nichts. Wir müssen schließen." Wir danken ihm.'
+    analysis = analyze(Document(id="d", text=text, source="d", published="2024-02-20"))
+    flags = [is_editorial(analysis, s.start, s.end) for s in analysis.sentences]
+    assert flags == [False, False, False, True]
 
 
 def test_label_can_be_read_alone() -> None:

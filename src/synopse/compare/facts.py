@@ -52,6 +52,7 @@ from synopse.compare.statements import (
     SparseRows,
     Statement,
     extract_statements,
+    is_editorial,
     key_weights,
     opens_leaning,
     soft_overlap,
@@ -746,7 +747,9 @@ def find_facts(
     statements = [
         s
         for s in extract_statements(analyses, clusters, lang=lang)
-        if len(s.keys) >= MIN_KEYS and not _is_question(analyses[s.doc_index], s)
+        if len(s.keys) >= MIN_KEYS
+        and not _is_question(analyses[s.doc_index], s)
+        and not is_editorial(analyses[s.doc_index], s.start, s.end, lang)
     ]
     if not statements:
         return []

@@ -26,7 +26,7 @@ from rapidfuzz.fuzz import ratio
 from synopse.compare.entities import cluster_index
 from synopse.compare.lemmas import lemmatize
 from synopse.errors import LanguageDataError
-from synopse.lang import load_list
+from synopse.lang import load_list, load_table
 from synopse.model import Analysis
 from synopse.model.comparison import EntityCluster
 
@@ -112,6 +112,77 @@ def opens_leaning(text: str, lang: str = "de") -> bool:
     """
     first = _FIRST_WORD.search(text)
     return first is not None and first.group().casefold() in dangling_starts(lang)
+
+
+#: Quotation marks; a word after an odd number of them in its paragraph is quoted.
+_QUOTE_MARKS = frozenset('"„“”»«')
+_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[\"„“”»«:\[\]]")
+
+
+@functools.cache
+def _editorial_words(lang: str) -> dict[str, str]:
+    try:
+        rows = load_table(lang, "statement_editorial_words.tsv")
+    except LanguageDataError:
+        return {}
+    return {row["word"]: row["kind"] for row in rows}
+
+
+def is_editorial(analysis: Analysis, start: int, end: int, lang: str = "de") -> bool:
+    """True when a sentence is the outlet speaking for itself, not a claim of the story.
+
+    That is an insert in square brackets ("[Alle Entwicklungen finden Sie in unserem
+    Newsblog.]"), or a sentence that addresses the reader or speaks in the writer's
+    first person outside every quotation (words in ``statement_editorial_words.tsv``).
+    Quotations are the analysis's quotes and the stretches between quotation marks.
+
+    Example:
+        >>> from synopse import analyze
+        >>> from synopse.model import Document
+        >>> a = analyze(Document(id="d", source="-", text="Den Newsletter finden Sie hier."))
+        >>> is_editorial(a, 0, len(a.document.text))
+        True
+    """
+    text = analysis.document.text
+    stripped = text[start:end].strip(' \t\n"„“”»«.!?)(')
+    if stripped.startswith("[") or stripped.endswith("]"):
+        return True
+    words = _editorial_words(lang)
+    if not words:
+        return False
+    near = [q for q in analysis.quotes if q.start < end and start < q.end]
+    quoted = [(q.start, q.end) for q in near]
+    # An indirect quote's span holds its speaker phrase ("…, sagen unsere Leser").
+    speakers = [(q.speaker_start, q.speaker_end) for q in near if q.speaker_start >= 0]
+    # Quotation marks since the paragraph began: a sentence inside a quotation of
+    # several sentences opens inside it.
+    paragraph = text.rfind("\n", 0, start) + 1
+    marks = sum(text.count(mark, paragraph, start) for mark in _QUOTE_MARKS)
+    first = True
+    after_colon = False
+    for match in _WORD_OR_MARK.finditer(text, start, end):
+        token = match.group()
+        if token in _QUOTE_MARKS:
+            marks += 1
+            after_colon = True  # a quotation opens like a sentence
+            continue
+        if token in ":[]":
+            after_colon = token == ":"
+            continue
+        opening = first or after_colon
+        first = after_colon = False
+        at = match.start()
+        if marks % 2 or (
+            any(a <= at < b for a, b in quoted) and not any(a <= at < b for a, b in speakers)
+        ):
+            continue
+        kind = words.get(token)
+        if kind is None and opening:
+            kind = words.get(token[:1].lower() + token[1:])
+            kind = kind if kind == "first_person" else None
+        if kind == "first_person" or (kind == "reader" and not opening):
+            return True
+    return False
 
 
 def _number(value: float) -> str:
