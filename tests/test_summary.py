@@ -199,8 +199,27 @@ def test_consensus_sentences_cite_only_documents_that_state_them() -> None:
             "x": "Ina Holm leitet die Reederei. „Wir fahren wieder ab Freitag“, sagte sie.",
             "y": "Die Reederei meldet sich. „Wir fahren wieder ab Freitag“, sagte sie.",
         },
+        {  # a demonstrative before a reporting verb stands for the sentence before
+            "x": "Die Fähren fahren wieder ab Freitag. Das sagte die Reederei am Montag.",
+            "y": "Ab Freitag fahren die Fähren. Das sagte die Reederei am Montag.",
+        },
+        {  # one piece of a quotation over several sentences
+            "x": "Ina Holm sprach. „Wir sind bereit. Die Fähren fahren ab Freitag“, sagte sie.",
+            "y": "Holm sagte: „Wir sind bereit. Die Fähren fahren ab Freitag.“",
+        },
+        {  # a first person whose speaker the sentence does not name
+            "x": "Die Reederei ist optimistisch. Ab Freitag würden wir wieder fahren, hieß es.",
+            "y": "Die Reederei gibt sich zuversichtlich. Ab Freitag würden wir wieder fahren.",
+        },
     ],
-    ids=["pronoun", "relative-date", "pronoun-speaker"],
+    ids=[
+        "pronoun",
+        "relative-date",
+        "pronoun-speaker",
+        "demonstrative",
+        "quotation-piece",
+        "first-person",
+    ],
 )
 def test_sentences_that_lean_on_their_context_are_not_summarised(texts: dict[str, str]) -> None:
     analyses = [
@@ -212,6 +231,22 @@ def test_sentences_that_lean_on_their_context_are_not_summarised(texts: dict[str
     ]
     facts = [Fact("f1", "second sentence", tuple(second))]
     assert summarize(analyses, facts, []) == []
+
+
+def test_a_wording_without_contrast_is_preferred() -> None:
+    texts = {
+        "x": "Die Gewerkschaft droht mit Streik. Die Reederei will aber ab Freitag fahren.",
+        "y": "Ein Streik droht. Die Reederei will ab Freitag wieder fahren.",
+    }
+    analyses = [
+        analyze(Document(id=doc, text=text, source=doc, published="2024-03-06"))
+        for doc, text in texts.items()
+    ]
+    second = [
+        FactSupport(a.document.id, 1, a.sentences[1].start, a.sentences[1].end) for a in analyses
+    ]
+    summary = summarize(analyses, [Fact("f1", "second sentence", tuple(second))], [])
+    assert [s.text for s in summary] == ["Die Reederei will ab Freitag wieder fahren."]
 
 
 def test_a_story_in_a_language_without_data_is_framed_neutrally() -> None:

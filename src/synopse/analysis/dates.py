@@ -48,6 +48,7 @@ from typing import Literal
 import simplemma
 
 from synopse.analysis.quantities import number_words, parse_number
+from synopse.analysis.quotes import reporting_verbs
 from synopse.errors import LanguageDataError
 from synopse.lang import load_json, load_list, load_table
 from synopse.model import Sentence, TimeExpression
@@ -460,20 +461,12 @@ def _tense(text: str, sentence: Sentence, match: _Match, lang: str) -> Tense | N
     if nearest is None:
         # The verb that reports a statement ("…, sagte Spahn") dates the saying, not what
         # the other clauses report: it is no cue outside its own clause.
-        nearest = _nearest_tense(text, sentence_scope, match, lang, skip=_reporting_verbs(lang))
+        nearest = _nearest_tense(text, sentence_scope, match, lang, skip=reporting_verbs(lang))
     return nearest
 
 
 def _lemma(word: str, lang: str) -> str:
     return str(simplemma.lemmatize(word.lower(), lang=lang))
-
-
-@functools.cache
-def _reporting_verbs(lang: str) -> frozenset[str]:
-    try:
-        return frozenset(row["lemma"] for row in load_table(lang, "quote_verbs.tsv"))
-    except LanguageDataError:
-        return frozenset()
 
 
 def _nearest_tense(

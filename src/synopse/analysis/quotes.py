@@ -50,6 +50,7 @@ from synopse.analysis.speakers import (
     tokenize,
     word_classes,
 )
+from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
 from synopse.model import EntityMention, Quote, Sentence
 from synopse.model.analysis import QuoteMode
@@ -98,6 +99,20 @@ def _verbs(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
             separable.setdefault(lemma, set()).add(particle)
             plain.add(particle + lemma)
     return frozenset(plain), {k: frozenset(v) for k, v in separable.items()}
+
+
+def reporting_verbs(lang: str) -> frozenset[str]:
+    """Lemmas of the verbs that report speech ("sagen"; "teilen" and "mitteilen").
+
+    Example:
+        >>> "sagen" in reporting_verbs("de")
+        True
+    """
+    try:
+        plain, separable = _verbs(lang)
+    except LanguageDataError:
+        return frozenset()
+    return plain | frozenset(separable)
 
 
 @functools.cache

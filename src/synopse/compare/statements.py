@@ -128,6 +128,11 @@ def _editorial_words(lang: str) -> dict[str, str]:
     return {row["word"]: row["kind"] for row in rows}
 
 
+def first_person_words(lang: str) -> frozenset[str]:
+    """The words of ``statement_editorial_words.tsv`` in which a speaker or writer says "I"/"we"."""
+    return frozenset(w for w, kind in _editorial_words(lang).items() if kind == "first_person")
+
+
 def is_editorial(analysis: Analysis, start: int, end: int, lang: str = "de") -> bool:
     """True when a sentence is the outlet speaking for itself, not a claim of the story.
 

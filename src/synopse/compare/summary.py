@@ -17,11 +17,14 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from synopse.compare.statements import dangling_starts, opens_leaning
+from synopse.analysis.quotes import reporting_verbs
+from synopse.analysis.speakers import noun_kind, role_noun
+from synopse.compare.lemmas import lemmatize
+from synopse.compare.statements import dangling_starts, first_person_words, opens_leaning
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
-from synopse.model import Analysis
+from synopse.model import Analysis, Quote
 from synopse.model.comparison import Conflict, Fact, FactSupport, SummarySentence
 
 _WORD = re.compile(r"[^\W_]+")
@@ -29,6 +32,7 @@ _WORD = re.compile(r"[^\W_]+")
 #: agency in brackets, and a dash ("Hannover (dpa) - ").
 _DATELINE = re.compile(r"^[^\W\d_][\w.'/-]*(?: [^\W\d_][\w.'/-]*){0,2} ?\([^()\n]{1,24}\) ?[-–—] ")
 _SEVERITY = {"hard": 0, "medium": 1, "soft": 2}
+_QUOTE_MARKS = ('"', "„", "“", "”", "»", "«")
 _KIND_ORDER = {"numeric": 0, "temporal": 1, "attribution": 2, "characterization": 3}
 #: Kinds of conflict worth a summary sentence (spelling variants are listed in the
 #: report, not summarised) and the severities that count as a dispute.
@@ -74,6 +78,14 @@ def phrases(lang: str) -> Mapping[str, str]:
 def _stopwords(lang: str) -> frozenset[str]:
     try:
         return frozenset(w.casefold() for w in load_set(lang, "framing_stopwords.txt"))
+    except LanguageDataError:
+        return frozenset()
+
+
+@functools.cache
+def _optional_set(lang: str, name: str) -> frozenset[str]:
+    try:
+        return frozenset(w.casefold() for w in load_set(lang, name))
     except LanguageDataError:
         return frozenset()
 
@@ -130,6 +142,10 @@ class _Story:
         self.order = {a.document.id: n for n, a in enumerate(analyses)}
         self.table = phrases(lang)
         self.dangling = dangling_starts(lang)
+        self.dangling_objects = _optional_set(lang, "summary_dangling_objects.txt")
+        self.leaning_adverbs = _optional_set(lang, "summary_leaning_adverbs.txt")
+        self.definite_articles = _optional_set(lang, "summary_definite_articles.txt")
+        self.first_person = first_person_words(lang)
         self.lang = lang
         self.stopwords = _stopwords(lang)
 
@@ -140,21 +156,65 @@ class _Story:
     def dangles(self, support: FactSupport, text: str) -> bool:
         """True when a sentence leans on the text before it, so it misleads read alone.
 
-        It does when it opens with a connective or pronoun ("Sie müssen also ..."),
-        dates something relative to an earlier date ("Zwei Tage später ..."), or quotes
-        a speaker named only by a pronoun ("..., sagte er").
+        It does when it opens with a connective or pronoun ("Sie müssen also ...") or
+        with a demonstrative before a reporting verb ("Das sagte er am Dienstag"), dates
+        something relative to an earlier date ("Zwei Tage später ..."), is one piece of
+        a quotation over several sentences, quotes a speaker it does not name (a pronoun,
+        a Konjunktiv continuation, "der Virologe" for a name given earlier), or speaks in
+        a first person whose speaker it does not name.
         """
-        if opens_leaning(text, self.lang):
+        if opens_leaning(text, self.lang) or self._leans_in_words(text):
             return True
         analysis = self.by_id[support.doc]
         inside = range(support.start, support.end)
         if any(d.anchor == "previous" and d.start in inside for d in analysis.dates):
             return True
-        return any(
-            q.speaker is not None
-            and q.speaker.casefold() in self.dangling
-            and q.speaker_start in inside
-            for q in analysis.quotes
+        if sum(text.count(mark) for mark in _QUOTE_MARKS) % 2:
+            return True  # one piece of a quotation that runs over several sentences
+        near = [q for q in analysis.quotes if support.start <= q.start < support.end]
+        if any(self._speaker_elsewhere(q, support, text) for q in near):
+            return True
+        # "..., müssten wir auf die Intensivmediziner hören": a first person whose
+        # speaker this sentence does not name.
+        named = any(support.start <= q.speaker_start < support.end for q in near)
+        return not named and any(w in self.first_person for w in _WORD.findall(text))
+
+    def _leans_in_words(self, text: str) -> bool:
+        # "Das sagte er am Dienstag": a demonstrative object before a reporting verb.
+        words = [w.casefold() for w in _WORD.findall(text, 0, 80)]
+        return (
+            len(words) > 1
+            and words[0] in self.dangling_objects
+            and lemmatize(words[1], self.lang) in reporting_verbs(self.lang)
+        )
+
+    def contrasts(self, text: str) -> bool:
+        """True when the first clause sets the sentence against an earlier one ("aber").
+
+        Such a sentence still reads alone ("Laschet schließt aber einen Lockdown nicht
+        aus"), so it is only a worse wording of its fact, not left out.
+        """
+        words = [w.casefold() for w in _WORD.findall(text.split(",", 1)[0])]
+        return any(w in self.leaning_adverbs for w in words[1:])
+
+    def _speaker_elsewhere(self, quote: Quote, support: FactSupport, text: str) -> bool:
+        # A quote of this sentence whose speaker the sentence does not name: a Konjunktiv
+        # continuation of an earlier report, a pronoun ("sagte er"), or a description
+        # resolved to a name given earlier ("der Wissenschaftler").
+        if quote.speaker is None:
+            return 0 <= quote.speaker_start < support.start
+        if quote.speaker.casefold() in self.dangling:
+            return True
+        name = quote.speaker_name
+        if name is not None:
+            return name.split()[-1] not in text
+        # A person named by role only ("Der Virologe verwies darauf, dass ...").
+        words = quote.speaker.split()
+        head = role_noun(words[-1], self.lang) if len(words) > 1 else None
+        return (
+            head is not None
+            and noun_kind(head, self.lang) == "person"
+            and words[0].casefold() in self.definite_articles
         )
 
     def outlet(self, doc: str) -> str:
@@ -191,10 +251,11 @@ def _ranked_supports(
     low, high = GOOD_LENGTH
     candidates = [s for s in fact.support if not disputed or not _disputed(s, disputed)]
 
-    def rank(support: FactSupport) -> tuple[int, int, int, int, int, int, int]:
+    def rank(support: FactSupport) -> tuple[int, int, int, int, int, int, int, int]:
         text = story.sentence_text(support)
         return (
             1 if story.dangles(support, text) else 0,
+            1 if story.contrasts(text) else 0,
             0 if support.attributed_to is None else 1,
             1 if text[:1] in '„“"»«‚‘' else 0,
             0 if low <= len(text) <= high else 1,
