@@ -207,6 +207,10 @@ def test_consensus_sentences_cite_only_documents_that_state_them() -> None:
             "x": "Ina Holm sprach. „Wir sind bereit. Die Fähren fahren ab Freitag“, sagte sie.",
             "y": "Holm sagte: „Wir sind bereit. Die Fähren fahren ab Freitag.“",
         },
+        {  # a pronoun in the first clause points back
+            "x": "Die Fähren der Wellenlinie liegen fest. Seit Montag bleiben sie im Hafen.",
+            "y": "Der Streik trifft die Wellenlinie. Seit Montag bleiben sie im Hafen.",
+        },
         {  # a first person whose speaker the sentence does not name
             "x": "Die Reederei ist optimistisch. Ab Freitag würden wir wieder fahren, hieß es.",
             "y": "Die Reederei gibt sich zuversichtlich. Ab Freitag würden wir wieder fahren.",
@@ -218,6 +222,7 @@ def test_consensus_sentences_cite_only_documents_that_state_them() -> None:
         "pronoun-speaker",
         "demonstrative",
         "quotation-piece",
+        "pronoun-in-first-clause",
         "first-person",
     ],
 )

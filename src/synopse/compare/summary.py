@@ -145,6 +145,7 @@ class _Story:
         self.dangling_objects = _optional_set(lang, "summary_dangling_objects.txt")
         self.leaning_adverbs = _optional_set(lang, "summary_leaning_adverbs.txt")
         self.definite_articles = _optional_set(lang, "summary_definite_articles.txt")
+        self.anaphoric = _optional_set(lang, "summary_anaphoric_words.txt")
         self.first_person = first_person_words(lang)
         self.lang = lang
         self.stopwords = _stopwords(lang)
@@ -180,13 +181,17 @@ class _Story:
         return not named and any(w in self.first_person for w in _WORD.findall(text))
 
     def _leans_in_words(self, text: str) -> bool:
-        # "Das sagte er am Dienstag": a demonstrative object before a reporting verb.
+        # "Das sagte er am Dienstag": a demonstrative object before a reporting verb;
+        # "Vor Corona verbrachten sie ...": a pronoun in the first clause.
         words = [w.casefold() for w in _WORD.findall(text, 0, 80)]
-        return (
+        if (
             len(words) > 1
             and words[0] in self.dangling_objects
             and lemmatize(words[1], self.lang) in reporting_verbs(self.lang)
-        )
+        ):
+            return True
+        first_clause = _WORD.findall(text.split(",", 1)[0])
+        return any(w in self.anaphoric for w in first_clause[1:])
 
     def contrasts(self, text: str) -> bool:
         """True when the first clause sets the sentence against an earlier one ("aber").
