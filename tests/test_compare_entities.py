@@ -138,6 +138,21 @@ def test_spelling_variants(analyses: list[Analysis]) -> None:
     assert spelling_variants(berger, analyses) == []
 
 
+def test_spelling_variants_of_a_given_name() -> None:
+    texts = {
+        "x": "Der Virologe Hendrik Streeck fordert mehr Tests. Streeck warnt vor Eile.",
+        "y": "Der Virologe Hendrick Streeck fordert mehr Tests in Heinsberg.",
+    }
+    analyses = [
+        analyze(Document(id=doc, text=text, source=doc, published="2020-04-02"))
+        for doc, text in texts.items()
+    ]
+    streeck = next(c for c in resolve_entities(analyses) if c.name.endswith("Streeck"))
+    variants = dict(spelling_variants(streeck, analyses))
+    assert sorted(variants) == ["Hendrick Streeck", "Hendrik Streeck"]
+    assert {e.doc for e in variants["Hendrick Streeck"]} == {"y"}
+
+
 @pytest.mark.parametrize(
     ("a", "b", "equal"),
     [

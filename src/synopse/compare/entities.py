@@ -427,7 +427,8 @@ def spelling_variants(
 
     Two spellings are variants when they differ beyond inflection yet are near-identical
     (a misspelt surname, "Nato"/"NATO"); acronym and full form, or surname and full
-    name, are not. For persons only the surname is compared.
+    name, are not. For persons the surname is compared; when the surnames agree, the
+    given names of the mentions that have one ("Hendrik"/"Hendrick Streeck").
 
     Args:
         cluster: A cluster from :func:`resolve_entities`.
@@ -443,16 +444,32 @@ def spelling_variants(
     person = cluster.type == "PER"
     spellings: dict[tuple[str, ...], list[Evidence]] = defaultdict(list)
     written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    given: dict[tuple[str, ...], list[Evidence]] = defaultdict(list)
+    given_written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for mention in cluster.mentions:
         analysis = by_id.get(mention.doc)
         if analysis is None:
             continue
-        tokens = [t for t in _SPLIT.split(analysis.document.text[mention.start : mention.end]) if t]
+        surface = analysis.document.text[mention.start : mention.end]
+        tokens = [t for t in _SPLIT.split(surface) if t]
         if tokens:
             form = tuple(tokens[-1:] if person else tokens)
             spellings[form].append(mention)
-            surface = analysis.document.text[mention.start : mention.end]
             written[form][tokens[-1] if person else surface] += 1
+        if person and len(tokens) >= 2:
+            given[(tokens[-2],)].append(mention)
+            given_written[(tokens[-2],)][" ".join(tokens[-2:])] += 1
+    result = _variant_groups(spellings, written)
+    if person and not result:
+        result = _variant_groups(given, given_written)
+    return result
+
+
+def _variant_groups(
+    spellings: Mapping[tuple[str, ...], list[Evidence]],
+    written: Mapping[tuple[str, ...], Counter[str]],
+) -> list[tuple[str, list[Evidence]]]:
+    """Group spellings into inflection-alike sets and report the sets that are variants."""
     forms = sorted(spellings, key=lambda f: (-len(spellings[f]), f))
     same = UnionFind(len(forms))
     for x, form in enumerate(forms):
