@@ -156,6 +156,33 @@ def test_opposite_tone_is_a_characterization_conflict() -> None:
     assert {v.value.split(":")[0] for v in found[0].values} == {"positive", "negative"}
 
 
+LEAD_TONE = {
+    "a": "Bürgermeisterin Petra Lindner und Landrat Jonas Brandt drohen sich im Streit um "
+    "die Kreisumlage gegenseitig. Die Lage zwischen Talheim und dem Kreis bleibt angespannt. "
+    "Am Freitag tagt der Kreistag.",
+    "b": "Im Streit um die Kreisumlage haben Bürgermeisterin Petra Lindner und Landrat Jonas "
+    "Brandt Drohungen ausgetauscht. Am Freitag tagt der Kreistag.",
+    "c": "Das Gespräch zwischen Bürgermeisterin Petra Lindner und Landrat Jonas Brandt über "
+    "die Kreisumlage ist sehr positiv und konstruktiv verlaufen. Am Freitag tagt der Kreistag.",
+}
+
+
+def test_leads_with_opposite_tone_are_a_characterization_conflict() -> None:
+    found = [c for c in _conflicts(LEAD_TONE) if c.topic == "tone of the leads"]
+    assert len(found) == 1
+    sides = {v.doc: v.value.split(":")[0] for v in found[0].values}
+    assert sides == {"a": "negative", "b": "negative", "c": "positive"}
+
+
+def test_leads_about_other_actors_are_not_compared_for_tone() -> None:
+    texts = dict(LEAD_TONE)
+    texts["c"] = (
+        "Der Sportverein Talheim hat sein Heimspiel sehr positiv und konstruktiv gestaltet. "
+        "Am Freitag tagt der Kreistag."
+    )
+    assert not [c for c in _conflicts(texts) if c.topic == "tone of the leads"]
+
+
 @pytest.mark.parametrize(
     "texts",
     [

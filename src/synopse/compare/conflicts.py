@@ -19,7 +19,9 @@ words of every side. This module runs five finders and orders their results:
 * **attribution** and **characterization**
   (:mod:`synopse.compare.conflicts_claims`): the same words credited to different
   speakers, a claim by one side with the other side's rebuttal printed only by some
-  outlets, and the same event described with opposite evaluative polarity.
+  outlets, the same event described with opposite evaluative polarity, and leads
+  (first body sentences) about the same actors that frame the story with opposite
+  tone ("drohen sich gegenseitig" / "sehr positiv verlaufen").
 * **roles, agency, scope, loaded wording** (:mod:`synopse.compare.conflicts_frames`):
   one person tied to different countries by their roles, opposite agents of one
   accusation ("who provokes whom"), different scopes of a threatened break-off, and a

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
@@ -63,6 +63,12 @@ CLAIM_OVERLAP = 0.3
 NEGATION_WINDOW = 3
 #: Least number of evaluative words on each side of a tone conflict.
 MIN_TONE_WEIGHT = 2
+#: A sentence's span and the evaluative words found in it.
+_Span = tuple[int, int, list[str]]
+#: Body sentences of a document that make its lead.
+LEAD_SENTENCES = 3
+#: Fewest documents whose leads are compared for tone.
+MIN_LEAD_DOCUMENTS = 3
 #: Words after a distancing word searched for the noun it qualifies.
 DISTANCED_NOUN_WINDOW = 3
 #: Least shared ending of two noun keys for them to name the same thing.
@@ -436,14 +442,63 @@ def find_characterization(context: Context) -> list[Draft]:
             continue
         drafts += _tone(context, fact.id)
         drafts += _distanced(context, fact.id)
-    return drafts
+    return drafts + _lead_tone(context)
+
+
+def _lead_tone(context: Context) -> list[Draft]:
+    """Leads that frame the story's event with opposite tone ("drohen sich" / "positiv").
+
+    A report's first body sentences (``LEAD_SENTENCES``) carry its frame of the event.
+    A lead counts when it names at least two entities that the leads of at least half
+    of the other documents name too (the same event, told by the same actors) and its
+    evaluative words are all on one side. Positive leads against negative ones, with
+    ``MIN_TONE_WEIGHT`` words on each side, make one conflict for the story.
+    """
+    leads: dict[str, list[tuple[int, int, set[str]]]] = {}
+    for doc, analysis in context.analyses.items():
+        sentences = [s for n, s in enumerate(analysis.sentences) if (doc, n) in context.statements][
+            :LEAD_SENTENCES
+        ]
+        leads[doc] = [
+            (
+                s.start,
+                s.end,
+                {
+                    context.cluster_of[doc, m.start, m.end]
+                    for m in analysis.entities
+                    if s.start <= m.start < s.end and (doc, m.start, m.end) in context.cluster_of
+                },
+            )
+            for s in sentences
+        ]
+    if len(leads) < MIN_LEAD_DOCUMENTS:
+        return []
+    actors = {doc: set().union(*(c for _, _, c in lead)) for doc, lead in leads.items()}
+    sides: dict[str, Mapping[str, list[_Span]]] = {}
+    for doc, lead in leads.items():
+        others = [actors[o] for o in actors if o != doc]
+        shared = sum(len(actors[doc] & other) >= 2 for other in others)
+        if shared * 2 < len(others):
+            continue
+        text = context.analyses[doc].document.text
+        found: dict[str, list[_Span]] = defaultdict(list)
+        for start, end, _ in lead:
+            names = [
+                (m.start, m.end) for m in context.analyses[doc].entities if start <= m.start < end
+            ]
+            positive, negative = polarity(text, start, end, context.lang, skip=names)
+            if positive:
+                found["positive"].append((start, end, positive))
+            if negative:
+                found["negative"].append((start, end, negative))
+        if len(found) == 1:
+            sides[doc] = found
+    return _opposed_tone(sides, "tone of the leads", ())
 
 
 def _tone(context: Context, fact_id: str) -> list[Draft]:
     fact = context.facts[fact_id]
-    sides: dict[str, dict[str, list[tuple[int, int, list[str]]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    sides: dict[str, dict[str, list[_Span]]] = defaultdict(lambda: defaultdict(list))
     for support in fact.support:
         analysis = context.analyses[support.doc]
         names = [
@@ -457,19 +512,27 @@ def _tone(context: Context, fact_id: str) -> list[Draft]:
         elif negative and not positive:
             sides[support.doc]["negative"].append((support.start, support.end, negative))
     clear = {doc: s for doc, s in sides.items() if len(s) == 1}
+    return _opposed_tone(clear, f"tone: {fact.label[:60]}", (fact.id,))
+
+
+def _opposed_tone(
+    sides: Mapping[str, Mapping[str, list[_Span]]], topic: str, facts: tuple[str, ...]
+) -> list[Draft]:
+    """One characterization conflict when documents of one tone face documents of the
+    other, with ``MIN_TONE_WEIGHT`` evaluative words on each side; else none."""
     weight: dict[str, int] = defaultdict(int)
-    for s in clear.values():
-        for side, spans in s.items():
+    for by_side in sides.values():
+        for side, spans in by_side.items():
             weight[side] += sum(len(words) for _, _, words in spans)
     if len(weight) < 2 or min(weight.values()) < MIN_TONE_WEIGHT:
         return []
     values = tuple(
         ConflictValue(doc, f"{side}: {', '.join(words)}", start, end)
-        for doc, s in clear.items()
-        for side, spans in s.items()
+        for doc, by_side in sides.items()
+        for side, spans in by_side.items()
         for start, end, words in spans
     )
-    return [Draft("characterization", f"tone: {fact.label[:60]}", values, "medium", (fact.id,))]
+    return [Draft("characterization", topic, values, "medium", facts)]
 
 
 def _distanced(context: Context, fact_id: str) -> list[Draft]:
