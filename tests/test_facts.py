@@ -432,3 +432,48 @@ def test_closest_statement_bound_matches_full_scoring(monkeypatch: pytest.Monkey
     monkeypatch.setattr(facts_module, "_FULL_CANDIDATES", 0)
     bounded = close(scorer, [0, 1], [2, 3], 0.2, strong)  # type: ignore[arg-type]
     assert full == bounded == {2: (0.4, 2)}
+
+
+def test_first_choices_count_mutual_best_matches() -> None:
+    from synopse.compare.facts import _first_choices
+
+    # Statements 0 (doc 0), 1 and 2 (doc 1), 3 (doc 2). 0 and 1 are each other's best
+    # match; 2 prefers 0, but 0 prefers 1 in document 1; 3 has one partner in doc 0.
+    left = np.array([0, 0, 0, 2], dtype=np.int64)
+    right = np.array([1, 2, 3, 3], dtype=np.int64)
+    values = np.array([0.6, 0.4, 0.3, 0.2])
+    docs = np.array([0, 1, 1, 2], dtype=np.int64)
+    assert _first_choices((left, right), values, docs).tolist() == [2, 1, 2, 2]
+
+
+def _split(groups_scores: dict[tuple[int, int], float], docs: tuple[int, ...]) -> list[list[int]]:
+    from synopse.compare.facts import _split
+
+    statements = [_statement(doc, {"x"}) for doc in docs]
+    scorer = _KnownScores(statements, groups_scores)
+    group = list(range(len(docs)))
+    return sorted(_split(scorer, [group], FactOptions()))  # type: ignore[arg-type]
+
+
+def test_split_separates_two_claims_told_side_by_side() -> None:
+    # Three documents each tell claim A (statements 0, 2, 4) and claim B (1, 3, 5) in
+    # two sentences; within a claim the pairs score high, across claims low.
+    docs = (0, 0, 1, 1, 2, 2)
+    claim_a = (0, 2, 4)
+    scores = {}
+    for i in range(6):
+        for j in range(i + 1, 6):
+            if docs[i] != docs[j]:
+                same = (i in claim_a) == (j in claim_a)
+                scores[i, j] = 0.5 if same else 0.1
+    assert _split(scores, docs) == [[0, 2, 4], [1, 3, 5]]
+    # When the sentences are alike across the claims, the fact stays whole.
+    flat = {pair: 0.4 for pair in scores}
+    assert _split(flat, docs) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_split_keeps_parts_that_would_span_too_few_documents() -> None:
+    # Only two documents: parts of two documents each are too small to stand alone.
+    docs = (0, 0, 1, 1)
+    scores = {(0, 2): 0.5, (1, 3): 0.5, (0, 3): 0.1, (1, 2): 0.1}
+    assert _split(scores, docs) == [[0, 1, 2, 3]]

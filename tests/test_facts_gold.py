@@ -19,10 +19,11 @@ from synopse.model.comparison import Fact
 
 Story = tuple[list[Analysis], list[Fact], dict[str, str]]
 
-#: The issue's target for pairwise document-link F1.
+#: The issue's target for pairwise document-link F1 (0.717 when measured).
 TARGET_F1 = 0.70
-#: What the current method reaches (0.64 when measured); guards against regressions.
-FLOOR_F1 = 0.60
+#: F1 with one gold fact per predicted fact (0.56 when measured, 0.48 before the
+#: mutual-best linking and the split pass): the target must not come from lumping.
+ONE_FACT_FLOOR_F1 = 0.52
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +44,15 @@ def _score(story: Story, gold: dict[str, Any]) -> dict[str, Any]:
     return score_facts(gold, facts, _texts(analyses, keys), doc_keys=keys)
 
 
-def test_fact_links_reach_floor(story: Story, gold: dict[str, Any]) -> None:
+def test_fact_links_reach_target(story: Story, gold: dict[str, Any]) -> None:
     scores = _score(story, gold)
     print({k: v for k, v in scores.items() if k != "per_fact"})
-    assert scores["f1"] >= FLOOR_F1
-    assert scores["precision"] >= 0.55
+    assert scores["f1"] >= TARGET_F1
+    assert scores["precision"] >= 0.70
 
 
-@pytest.mark.xfail(reason="pairwise link F1 is about 0.64 on the gold; target not reached yet")
-def test_fact_links_reach_target(story: Story, gold: dict[str, Any]) -> None:
-    assert _score(story, gold)["f1"] >= TARGET_F1
+def test_fact_links_do_not_come_from_lumping(story: Story, gold: dict[str, Any]) -> None:
+    assert _score(story, gold)["one_fact_f1"] >= ONE_FACT_FLOOR_F1
 
 
 def test_gold_quotes_are_located(story: Story, gold: dict[str, Any]) -> None:

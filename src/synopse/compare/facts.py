@@ -75,6 +75,8 @@ class FactOptions:
         threshold: Least pair score for two statements to report the same claim.
         cohesion: Share of ``threshold`` the average pair score of a merged group keeps.
         max_per_doc: Most sentences of one document in one fact.
+        mutual_margin: How much more than ``threshold`` a pair must score to link when
+            the two statements are not each other's best match in the other's document.
         neighbours: Embedding neighbours per statement and other document (on average)
             taken as candidates.
         max_key_share: Keys held by more than this share of statements do not block.
@@ -96,6 +98,8 @@ class FactOptions:
             join another (a sentence can state several claims).
         consolidate: Least average pair score for two multi-document facts to merge
             (third pass, within ``max_per_doc``); above 1 turns it off.
+        split: Least gain in average pair score for a fact holding several sentences of
+            one document to be split in two claims (fourth pass); above 1 turns it off.
         related: Least average score to a multi-document fact for the closest statement
             of a document the fact lacks to be listed as related (perhaps the same claim
             in other words; such a document is not said to omit the fact); above 1 turns
@@ -105,7 +109,8 @@ class FactOptions:
 
     threshold: float = 0.3
     cohesion: float = 0.7
-    max_per_doc: int = 2
+    max_per_doc: int = 3
+    mutual_margin: float = 0.05
     neighbours: int = 3
     max_key_share: float = 0.1
     max_key_docs: int = 50
@@ -118,6 +123,7 @@ class FactOptions:
     attach: float = 0.22
     attach_shared: bool = False
     consolidate: float = 0.18
+    split: float = 0.08
     related: float = 0.18
     label_chars: int = 240
 
@@ -128,6 +134,9 @@ class FactOptions:
 MIN_KEYS = 2
 #: Largest product of two group sizes for which average linkage scores every pair.
 _FULL_LINKAGE = 64
+#: Most members of a fact that the split pass considers (it scores every pair of them).
+_SPLIT_MEMBERS = 64
+_SPLIT_SPAN = 3
 #: Most candidate-member pairs scored for one fact when it takes or lists statements of
 #: other documents; beyond it only pairs already scored count (the others as 0).
 _FULL_CANDIDATES = 2_048
@@ -400,10 +409,21 @@ def candidate_pairs(
 
 
 def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int]]:
+    """Link the scored pairs into groups, mutual best matches first (average linkage).
+
+    A pair whose two statements are each other's best match in the other's document is
+    linked before a pair where only one of them is, and that before the rest; within each
+    rank the higher score goes first. Pairs that are not mutual best matches need
+    ``mutual_margin`` more than ``threshold``: a sentence that fits another sentence of
+    the same document better is more likely another claim that shares its words.
+    """
     statements = scorer.statements
     values = scorer.fill(pairs)
-    above = np.flatnonzero(values >= options.threshold)
-    order = above[np.lexsort((pairs[1][above], pairs[0][above], -values[above]))]
+    docs = np.fromiter((s.doc_index for s in statements), dtype=np.int64, count=len(statements))
+    choices = _first_choices(pairs, values, docs)
+    bar = np.where(choices == 2, options.threshold, options.threshold + options.mutual_margin)
+    above = np.flatnonzero(values >= bar)
+    order = above[np.lexsort((pairs[1][above], pairs[0][above], -values[above], -choices[above]))]
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
@@ -425,6 +445,27 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
         for m in members.pop(drop):
             group_of[m] = keep
     return [members[g] for g in sorted(members)]
+
+
+def _first_choices(
+    pairs: Pairs, values: npt.NDArray[np.float64], docs: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Return, per pair, how many of its two statements rank the other first (0-2).
+
+    A statement ranks first the partner that scores highest with it among the scored
+    pairs with statements of that partner's document (ties all rank first).
+    """
+    left, right = pairs
+    if not len(left):
+        return np.zeros(0, dtype=np.int64)
+    width = int(docs.max()) + 1
+    keys = np.concatenate([left * width + docs[right], right * width + docs[left]])
+    both = np.concatenate([values, values])
+    _, slot = np.unique(keys, return_inverse=True)
+    best = np.full(int(slot.max()) + 1, -np.inf)
+    np.maximum.at(best, slot, both)
+    first = both >= best[slot]
+    return first[: len(left)].astype(np.int64) + first[len(left) :]
 
 
 def _in_order(pairs: Pairs, order: Codes) -> Iterator[tuple[int, int]]:
@@ -450,34 +491,50 @@ def _closest_per_document(
     candidates: list[int],
     bar: float,
     strong: Strong,
+    *,
+    per_document: bool = False,
 ) -> dict[int, tuple[float, int]]:
     """Return, per document, the candidate with the best mean score to the group's members.
 
     Only candidates whose mean reaches ``bar`` count; the value is ``(mean, candidate)``.
-    When candidates times members exceed ``_FULL_CANDIDATES``, the mean sums only the
-    strong pairs (``strong``, at least ``bar``) and counts every other pair as 0: a lower
-    bound whose cost follows the strong pairs, not candidates times members, which keeps
-    large stories near linear.
+    With ``per_document`` the mean is over the group's documents, each counting its
+    member closest to the candidate (a document's several sentences in one fact are
+    alternatives, not several votes). When candidates times members exceed
+    ``_FULL_CANDIDATES``, the mean sums only the strong pairs (``strong``, at least
+    ``bar``) and counts every other pair as 0: a lower bound whose cost follows the
+    strong pairs, not candidates times members, which keeps large stories near linear.
     """
     statements = scorer.statements
     size = len(group)
-    means: dict[int, float] = {}
+    owners = [statements[m].doc_index for m in group]
+    parts = len(set(owners)) if per_document else size
+    closest: dict[tuple[int, int], float] = defaultdict(float)
+    sums: dict[int, float] = defaultdict(float)
     if size * len(candidates) <= _FULL_CANDIDATES:
         flat = scorer.scores([(c, m) for c in candidates for m in group])
         for rank, candidate in enumerate(candidates):
-            means[candidate] = sum(flat[rank * size : (rank + 1) * size]) / size
+            row = flat[rank * size : (rank + 1) * size]
+            if not per_document:
+                sums[candidate] = sum(row)
+                continue
+            for doc, value in zip(owners, row, strict=True):
+                closest[candidate, doc] = max(closest[candidate, doc], value)
     else:
         wanted = set(candidates)
-        sums: dict[int, float] = defaultdict(float)
-        for m in group:
+        for m, doc in zip(group, owners, strict=True):
             for c, value in strong.get(m, ()):
-                if c in wanted:
+                if c not in wanted:
+                    continue
+                if per_document:
+                    closest[c, doc] = max(closest[c, doc], value)
+                else:
                     sums[c] += value
-        means = {c: sums[c] / size for c in candidates}
+    for (candidate, _), value in closest.items():
+        sums[candidate] += value
     best: dict[int, tuple[float, int]] = {}
     for candidate in candidates:
         doc = statements[candidate].doc_index
-        mean = means[candidate]
+        mean = sums[candidate] / parts
         if mean >= bar and (doc not in best or mean > best[doc][0]):
             best[doc] = (mean, candidate)
     return best
@@ -537,9 +594,10 @@ def _proposed_with(candidates: list[int], group: list[int], proposed: Codes, n: 
 def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
     """Return, per group, the closest statement of each document the fact lacks.
 
-    A statement counts when its mean score to the fact's members reaches ``related``:
-    below the bar for linking, but close enough that the document may state the claim
-    in other words, so its absence from the fact is not evidence of an omission.
+    A statement counts when its mean score to the fact's documents (each by its closest
+    member) reaches ``related``: below the bar for linking, but close enough that the
+    document may state the claim in other words, so its absence from the fact is not
+    evidence of an omission.
     Single-document facts get none (nobody can be said to omit them).
     """
     statements = scorer.statements
@@ -555,7 +613,9 @@ def _related(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> 
         candidates = sorted(
             {c for m in group for c, _ in strong.get(m, ()) if statements[c].doc_index not in docs}
         )
-        best = _closest_per_document(scorer, group, candidates, options.related, strong)
+        best = _closest_per_document(
+            scorer, group, candidates, options.related, strong, per_document=True
+        )
         out.append(sorted(c for _, c in best.values()))
     return out
 
@@ -621,6 +681,92 @@ def _consolidate(scorer: _Scorer, groups: list[list[int]], options: FactOptions)
         merged.update((a, b))
         joined.append(sorted(groups[a] + groups[b]))
     return [g for n, g in enumerate(groups) if n not in merged] + joined
+
+
+def _split(scorer: _Scorer, groups: list[list[int]], options: FactOptions) -> list[list[int]]:
+    """Split facts that hold several sentences of one document into two claims.
+
+    Linking lets a fact take up to ``max_per_doc`` sentences of a document, which often
+    means two claims told side by side in every report ("on 10 January in Geneva", "on
+    12 January the NATO-Russia Council"). For each document with several members, its
+    first two seed two parts; each other document's two members go one to each part
+    (the way with the higher sum of mean scores), and single members to the part they
+    fit better. The best of these splits is kept when its average pair score within the
+    parts (weighted by part size) beats the whole fact's by ``split`` and both parts
+    still span two documents. Facts over ``_SPLIT_MEMBERS`` members stay whole.
+    """
+    if options.split > 1:
+        return groups
+    out: list[list[int]] = []
+    for group in groups:
+        out.extend(_split_one(scorer, group, options.split))
+    return out
+
+
+def _split_one(scorer: _Scorer, group: list[int], margin: float) -> list[list[int]]:
+    statements = scorer.statements
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for m in group:
+        by_doc[statements[m].doc_index].append(m)
+    seeds = [d for d, members in by_doc.items() if len(members) > 1]
+    if not seeds or len(by_doc) < 2 or len(group) > _SPLIT_MEMBERS or len(set(group)) != len(group):
+        return [group]
+    position = {m: a for a, m in enumerate(group)}
+    docs = np.array([statements[m].doc_index for m in group], dtype=np.int64)
+    first, second = np.nonzero(np.triu(docs[:, None] != docs[None, :], 1))
+    wanted = [(group[a], group[b]) for a, b in zip(first.tolist(), second.tolist(), strict=True)]
+    values = scorer.scores(wanted)
+    matrix = np.zeros((len(group), len(group)), dtype=np.float64)
+    matrix[first, second] = values
+    matrix[second, first] = values
+    cross = docs[:, None] != docs[None, :]
+
+    def mean(left: list[int], right: list[int] | None = None) -> float | None:
+        rows = [position[m] for m in left]
+        cols = rows if right is None else [position[m] for m in right]
+        mask = cross[np.ix_(rows, cols)]
+        if right is None:
+            mask = np.triu(mask, 1)
+        count = int(mask.sum())
+        return float(matrix[np.ix_(rows, cols)][mask].sum()) / count if count else None
+
+    def fit(member: int, part: list[int]) -> float:
+        return mean([member], part) or 0.0
+
+    whole = mean(group) or 0.0
+    best: tuple[float, list[int], list[int]] | None = None
+    for seed in seeds:
+        a, b = [by_doc[seed][0]], [by_doc[seed][1]]
+        for doc in sorted(by_doc, key=lambda d: -len(by_doc[d])):
+            if doc == seed:
+                continue
+            members = by_doc[doc]
+            if len(members) == 2:
+                x, y = members
+                if fit(x, a) + fit(y, b) >= fit(y, a) + fit(x, b):
+                    a.append(x)
+                    b.append(y)
+                else:
+                    a.append(y)
+                    b.append(x)
+                continue
+            for x in members:
+                (a if fit(x, a) >= fit(x, b) else b).append(x)
+        for x in by_doc[seed][2:]:
+            (a if fit(x, a) >= fit(x, b) else b).append(x)
+        within_a, within_b = mean(a), mean(b)
+        if within_a is None or within_b is None:
+            continue
+        within = (within_a * len(a) + within_b * len(b)) / (len(a) + len(b))
+        if best is None or within > best[0]:
+            best = (within, a, b)
+    if best is None:
+        return [group]
+    within, a, b = best
+    spans = min(len({statements[m].doc_index for m in part}) for part in (a, b))
+    if within > whole + margin and spans >= _SPLIT_SPAN:
+        return [sorted(a), sorted(b)]
+    return [group]
 
 
 def _cross_scores(scorer: _Scorer, left: list[int], right: list[int]) -> list[float]:
@@ -784,6 +930,7 @@ def find_facts(
     groups = _group(scorer, pairs, options)
     groups = _attach(scorer, groups, pairs, options)
     groups = _consolidate(scorer, groups, options)
+    groups = _split(scorer, groups, options)
     related = _related(scorer, groups, options)
     if reuse is None:
         reuse = find_reuse([a.document for a in analyses])

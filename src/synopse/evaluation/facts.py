@@ -29,9 +29,12 @@ predicted links (both correct); a merged group that joins two claims is credited
 both only where its supports overlap both claims' quotes.
 
 The measure rewards lumping: one predicted fact holding every sentence of every document
-would score 1.0. It is only meaningful for groupings that, like
-:func:`synopse.compare.facts.find_facts`, keep few sentences of one document per fact
-(``FactOptions.max_per_doc``).
+would score 1.0. The ``one_fact_*`` figures judge each predicted fact for one gold fact
+only, the one it covers in the most documents (ties to the lower id): a link is correct
+when that gold fact is covered in both documents, and only its triples are credited.
+A fact lumping two claims then earns the links of one. The lenient figures are only
+meaningful for groupings that, like :func:`synopse.compare.facts.find_facts`, keep few
+sentences of one document per fact (``FactOptions.max_per_doc``).
 """
 
 from __future__ import annotations
@@ -90,7 +93,8 @@ def score_facts(
     Returns:
         ``precision``, ``recall``, ``f1``, ``precision_annotated``, ``f1_annotated``,
         the counts (``predicted``, ``judged``, ``correct``, ``gold``, ``credited``) and
-        ``per_fact``: gold fact id → ``[found, total]`` links.
+        ``one_fact_precision``/``one_fact_recall``/``one_fact_f1`` (one gold fact per predicted
+        fact) and ``per_fact``: gold fact id → ``[found, total]`` links.
 
     Example:
         >>> score_facts({"facts": []}, [], {})["f1"]
@@ -106,7 +110,9 @@ def score_facts(
     predicted = 0
     judged = 0
     correct = 0
+    one_fact_correct = 0
     credited: set[tuple[str, str, str]] = set()
+    one_fact_credited: set[tuple[str, str, str]] = set()
     for fact in facts:
         covered: dict[str, set[str]] = defaultdict(set)  # gold id -> doc keys
         docs: set[str] = set()
@@ -118,7 +124,16 @@ def score_facts(
                     if support.start < end and start < support.end:
                         covered[gold_id].add(key)
         annotated = set().union(*covered.values()) if covered else set()
+        main = min(covered, key=lambda g: (-len(covered[g]), g)) if covered else None
         for a, b in combinations(sorted(docs), 2):
+            if (
+                main is not None
+                and (main, a, b) in gold_links
+                and a in covered[main]
+                and b in covered[main]
+            ):
+                one_fact_correct += 1
+                one_fact_credited.add((main, a, b))
             predicted += 1
             if a in annotated and b in annotated:
                 judged += 1
@@ -131,6 +146,13 @@ def score_facts(
     recall = len(credited) / len(gold_links) if gold_links else 0.0
     precision = scores["precision"]
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    one_fact = prf(one_fact_correct, predicted, 0)
+    one_fact_recall = len(one_fact_credited) / len(gold_links) if gold_links else 0.0
+    one_fact_f1 = (
+        2 * one_fact["precision"] * one_fact_recall / (one_fact["precision"] + one_fact_recall)
+        if one_fact["precision"] + one_fact_recall
+        else 0.0
+    )
     per_fact: dict[str, list[int]] = {}
     for gold_id, a, b in sorted(gold_links):
         entry = per_fact.setdefault(gold_id, [0, 0])
@@ -153,6 +175,9 @@ def score_facts(
         "correct": correct,
         "gold": len(gold_links),
         "credited": len(credited),
+        "one_fact_precision": one_fact["precision"],
+        "one_fact_recall": one_fact_recall,
+        "one_fact_f1": one_fact_f1,
         "per_fact": per_fact,
     }
 

@@ -181,6 +181,7 @@ def _comparison_metrics(
             Metric("facts", "document-link F1", scored["f1"], 0.70),
             Metric("facts", "document-link precision", scored["precision"]),
             Metric("facts", "document-link recall", scored["recall"]),
+            Metric("facts", "F1, one gold fact per fact", scored["one_fact_f1"]),
         ]
         if gold.get("omissions"):
             scored = facts.score_omissions(
