@@ -19,16 +19,21 @@ cosines as row-wise dot products and the lemma, entity and value overlaps as spa
 look-ups (:class:`synopse.compare.statements.SoftOverlaps`), in blocks small enough to
 stay in the CPU cache; the few pairs linking asks for later are scored one by one.
 
-Pairs scoring above ``threshold`` are linked in order of score; two groups merge only
-when the result holds at most ``max_per_doc`` sentences of any document and their
-average pair score stays above ``threshold * cohesion`` (average linkage, which stops
-chains of loosely related sentences). Two later passes work on whole groups, whose
-average over many pairs is steadier evidence than one pair score, so lower bars apply:
+Pairs scoring above ``threshold`` are linked in order: first pairs whose two sentences
+are each other's best match in the other's document, then pairs where one side's best
+match it is, then the rest (those need ``threshold + mutual_margin``), each rank by
+score; two groups merge only when the result holds at most ``max_per_doc`` sentences of
+any document and their average pair score stays above ``threshold * cohesion``
+(average linkage, which stops chains of loosely related sentences). Two later passes
+work on whole groups, whose average over many pairs is steadier evidence than one pair
+score, so lower bars apply:
 a multi-document fact takes the best statement of each document it lacks (``attach``),
 and two multi-document facts merge when their members are alike on average
 (``consolidate``): typically one claim told in two wordings, each shared by a few
 outlets (a wire text and its copies on one side, independent reports on the other).
-Statements left alone become exclusive facts.
+A last pass splits a fact holding several sentences of one document into two claims
+told side by side when the parts are clearly more alike inside than the whole
+(``split``). Statements left alone become exclusive facts.
 """
 
 from __future__ import annotations
