@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import simplemma
 
+from synopse.analysis import descriptions
 from synopse.lang import load_set, load_table
 from synopse.model import EntityMention
 
@@ -30,6 +31,7 @@ _NUMBER_NOUN = re.compile(r"\d+[-‐‑](\w)")
 _INDEFINITE = frozenset(
     ["ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "mehreren", "einige"]
 )
+_DEFINITE = frozenset(["der", "die", "das", "dem", "den", "des"])
 _PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
 _PRONOUNS_FEM = frozenset(["sie", "diese"])
 _PERSONAL_PRONOUNS = frozenset(["er", "sie"])
@@ -294,7 +296,11 @@ class SentenceTokens:
 
 @functools.cache
 def _noun_kinds(lang: str) -> dict[str, str]:
-    return {row["noun"]: row["kind"] for row in load_table(lang, "quote_speaker_nouns.tsv")}
+    kinds = {row["noun"]: row["kind"] for row in load_table(lang, "quote_speaker_nouns.tsv")}
+    # Every role of the class table ("Virologe", "Stadträtin") names a person too.
+    for noun in descriptions.role_nouns(lang):
+        kinds.setdefault(noun, "person")
+    return kinds
 
 
 @functools.cache
@@ -846,10 +852,23 @@ def speaker_name(
         if gender is None or len(words) != 2 or ref.plural:
             return None
         return _resolve_pronoun(ref, gender, entities, previous, lang, personal=True)
+    definite = words[0].lower in _DEFINITE
+    if inside and definite:
+        # "die Vorsitzende des Ethikrats": the role before the genitive is the speaker, a
+        # person named earlier; the body only when no such person is known.
+        lead = next((i for i, w in enumerate(words[1:], 1) if w.is_cap), None)
+        if (
+            lead is not None
+            and lead < len(words) - 1
+            and _description_head(words[: lead + 1], lang)
+        ):
+            named = _resolve_description(ref, words[: lead + 1], entities, previous, lang)
+            if named is not None:
+                return named
     if inside and (head is None or noun_kind(head, lang) != "person"):
         return inside[-1].name
-    if head is not None and words[0].lower in ("der", "die", "das", "dem", "den", "des"):
-        return _resolve_description(ref, head, entities, previous, lang)
+    if definite and _description_head(words, lang) is not None:
+        return _resolve_description(ref, words, entities, previous, lang)
     if not entities:
         # No entity list: the trailing run of capitalised non-role words is the name
         # ("die Sprecherin Jana Beispiel" → "Jana Beispiel").
@@ -1015,27 +1034,120 @@ def _phrase_gender(phrase: str, lang: str) -> str | None:
     return None
 
 
+def _description_head(words: Sequence[Tok], lang: str) -> str | None:
+    """Return the role noun that heads a phrase, inflection ending allowed ("Virologen")."""
+    last = words[-1].text
+    head = role_noun(last, lang)
+    if head is None and descriptions.role_class(last, lang) is not None:
+        found = descriptions.role_class(last, lang)
+        head = found.lemma if found else None
+    return head
+
+
+def _role_key(word: str, lang: str) -> str | None:
+    """Return what a role word is compared by: its class-table lemma, else its role noun."""
+    found = descriptions.role_class(word, lang)
+    return found.lemma if found is not None else role_noun(word, lang)
+
+
+def _wanted(words: Sequence[Tok], lang: str) -> descriptions.Description | None:
+    texts = [w.text for w in words]
+    found = descriptions.description(texts, lang)
+    if found is not None:
+        return found
+    head = role_noun(texts[-1], lang)
+    if head is None:
+        return None
+    gender = "f" if _FEMININE_ROLE.search(head) else ("m" if not head.endswith("e") else None)
+    modifier = next((a for a in map(descriptions.affiliation, texts) if a is not None), None)
+    return descriptions.Description(head, gender, modifier)
+
+
+class _Known:
+    """What the text has said about one earlier person, gathered for a description."""
+
+    def __init__(self) -> None:
+        self.lemmas: set[str] = set()
+        self.classes: set[str] = set()
+        self.affiliations: set[str] = set()
+        self.genders: set[str] = set()
+        self.position = -1
+
+    def add_roles(self, phrase: str, lang: str) -> None:
+        for word in tokenize(phrase, 0, len(phrase)):
+            if not word.is_cap:
+                continue
+            key = _role_key(word.text, lang)
+            if key is not None:
+                self.lemmas.add(key)
+                found = descriptions.role_class(word.text, lang)
+                if found is not None:
+                    self.classes |= found.classes
+                    if found.gender is not None:
+                        self.genders.add(found.gender)
+            modifier = descriptions.affiliation(word.text)
+            if modifier is not None:
+                self.affiliations.add(modifier)
+
+
+def _candidates(
+    ref: SpeakerRef,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> list[descriptions.Candidate]:
+    """Gather the persons before a description with their roles, gender and affiliations.
+
+    An organisation written right after a person ("Otto Muster (SPD)") is an affiliation.
+    """
+    known: dict[str, _Known] = {}
+    persons = [
+        m
+        for m in entities
+        if m.type == "PER" and m.end <= ref.start and not _names_institution(m.name, lang)
+    ]
+    bodies = [m for m in entities if m.type == "ORG"]
+    for mention in persons:
+        entry = known.setdefault(mention.name, _Known())
+        entry.position = max(entry.position, mention.end)
+        if mention.role:
+            entry.add_roles(mention.role, lang)
+        entry.affiliations.update(
+            b.name for b in bodies if 0 < b.start - mention.end <= 2 and b.end <= ref.start
+        )
+    for earlier, name in previous:
+        if name is None or earlier.end > ref.start:
+            continue
+        entry = known.setdefault(name, _Known())
+        entry.position = max(entry.position, earlier.end)
+        entry.add_roles(earlier.text, lang)
+    genders = _entity_genders(entities, lang)
+    return [
+        descriptions.Candidate(
+            name,
+            frozenset(entry.lemmas),
+            frozenset(entry.classes),
+            genders.get(name) or _only(entry.genders) or _name_gender(name, lang),
+            frozenset(entry.affiliations),
+            entry.position,
+        )
+        for name, entry in known.items()
+    ]
+
+
+def _only(values: set[str]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None
+
+
 def _resolve_description(
     ref: SpeakerRef,
-    head: str,
+    words: Sequence[Tok],
     entities: Sequence[EntityMention],
     previous: Sequence[tuple[SpeakerRef, str | None]],
     lang: str,
 ) -> str | None:
-    best: EntityMention | None = None
-    for mention in entities:
-        if mention.end > ref.start or mention.role is None:
-            continue
-        if role_noun(mention.role.split()[-1], lang) == head and (
-            best is None or mention.end > best.end
-        ):
-            best = mention
-    if best is not None:
-        return best.name
-    for earlier, name in reversed(previous):
-        if earlier.end > ref.start:
-            continue
-        earlier_words = [t for t in tokenize(earlier.text, 0, len(earlier.text)) if t.is_cap]
-        if any(role_noun(w.text, lang) == head for w in earlier_words):
-            return name
-    return None
+    """Return the earlier person a definite description ("der Wissenschaftler") names."""
+    wanted = _wanted(words, lang)
+    if wanted is None:
+        return None
+    return descriptions.choose(wanted, _candidates(ref, entities, previous, lang))
