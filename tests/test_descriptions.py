@@ -81,3 +81,20 @@ def test_same_role_picks_the_most_recent_holder() -> None:
     first = Candidate("A", frozenset({"virologe"}), frozenset({"forscher"}), None, frozenset(), 1)
     second = first._replace(name="B", position=2)
     assert choose(Description("forscher", "m", None), [first, second]) is None
+
+
+def test_plural_description_names_a_group() -> None:
+    text = (
+        "Der Virologe Tammo Ostrowski stellte eine Studie vor. "
+        "Aus Sicht der Virologen ist das wichtig, heißt es. "
+        "Weiter schreiben die Wissenschaftler, die Lage sei ernst."
+    )
+    assert ("die Wissenschaftler", None) in speakers(text)
+
+
+def test_party_prefix_of_a_role_must_agree() -> None:
+    text = (
+        "Der Grünen-Politiker Tammo Ostrowski äußerte sich. "
+        "„Das geht zu weit“, sagte der SPD-Politiker."
+    )
+    assert speakers(text)[-1] == ("der SPD-Politiker", None)

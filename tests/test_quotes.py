@@ -933,3 +933,41 @@ def test_personal_pronoun_keeps_a_person_described_as_such() -> None:
     entities = [mention(text, "Jannik", None, "LOC")]
     quote = quotes_of(text, entities)[-1]
     assert (quote.speaker, quote.speaker_name) == ("Er", "Jannik")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # A reflexive frame verb: the subject follows "sich".
+        ("„Es läuft gut“, freut sich die Abteilungsleiterin.", "die Abteilungsleiterin", "freut"),
+        ("„Das war schlimm“, gestand der Unternehmer ein.", "der Unternehmer", "gestand"),
+    ],
+)
+def test_reflexive_and_separable_frame_verbs(text: str, speaker: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_reflexive_verb_alone_is_no_quote() -> None:
+    assert quotes_of("Die Kinder freuen sich auf die Ferien.") == []
+
+
+def test_owner_of_a_noun_of_saying_speaks() -> None:
+    text = "Der Lehrer Otto Muster betreut die Zeitung. Sein Tipp: „Einfach ausprobieren“."
+    entities = [mention(text, "Otto Muster", "Lehrer")]
+    quote = quotes_of(text, entities)[-1]
+    assert (quote.speaker, quote.speaker_name) == ("Sein Tipp", "Otto Muster")
+
+
+def test_conjunction_before_a_colon_is_no_speaker() -> None:
+    text = "Die Lage ist ernst. Denn: „Wir haben keine Zeit mehr“, sagte die Ärztin."
+    assert [q.speaker for q in quotes_of(text)] == ["die Ärztin"]
+    assert all(q.speaker != "Denn" for q in quotes_of("Denn: „Wir haben keine Zeit mehr.“"))
+
+
+def test_first_person_indicative_is_not_konjunktiv() -> None:
+    # "habe ich", "mache ich": Konjunktiv I forms, but the first person indicative here.
+    assert (
+        quotes_of("Nun habe ich gelesen, dass die Regeln gelten. Außerdem mache ich mir Sorgen.")
+        == []
+    )

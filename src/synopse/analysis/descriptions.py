@@ -27,6 +27,9 @@ _ENDINGS = ("", "n", "en", "s", "es")
 #: A compound modifier written with a hyphen that names a body: an acronym ("CDU-",
 #: "AfD-", "US-", "RKI-"), at least two capitals.
 _AFFILIATION = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*)[-‐‑]")
+#: The capitalised first part of a hyphenated role noun ("Grünen-Politiker"); in a role
+#: noun it names the body the person belongs to.
+_ROLE_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*)[-‐‑]\w")
 
 
 class RoleClass(NamedTuple):
@@ -76,6 +79,18 @@ def role_nouns(lang: str) -> frozenset[str]:
     return frozenset(noun for noun, _ in _table(lang))
 
 
+def _match(word: str, lang: str) -> tuple[RoleClass, str] | None:
+    lower = word.lower()
+    for ending in _ENDINGS:
+        if ending and not lower.endswith(ending):
+            continue
+        stem = lower[: len(lower) - len(ending)] if ending else lower
+        for noun, found in _table(lang):
+            if stem.endswith(noun):
+                return found, ending
+    return None
+
+
 def role_class(word: str, lang: str) -> RoleClass | None:
     """Return the role class of a (possibly compound, possibly inflected) role noun.
 
@@ -85,20 +100,17 @@ def role_class(word: str, lang: str) -> RoleClass | None:
         >>> role_class("Gesundheitsministerin", "de").gender
         'f'
     """
-    lower = word.lower()
-    for ending in _ENDINGS:
-        if ending and not lower.endswith(ending):
-            continue
-        stem = lower[: len(lower) - len(ending)] if ending else lower
-        for noun, found in _table(lang):
-            if stem.endswith(noun):
-                return found
-    return None
+    matched = _match(word, lang)
+    return matched[0] if matched else None
 
 
-def affiliation(word: str) -> str | None:
-    """Return the body named by a hyphenated modifier ("CDU-Politikerin" → "CDU")."""
-    match = _AFFILIATION.match(word)
+def affiliation(word: str, *, role: bool = False) -> str | None:
+    """Return the body named by a hyphenated modifier ("CDU-Politikerin" → "CDU").
+
+    An acronym counts in any word; in a role noun (``role``) any capitalised first part
+    does ("Grünen-Politikerin" → "Grünen").
+    """
+    match = (_ROLE_PREFIX if role else _AFFILIATION).match(word)
     return match.group(1) if match else None
 
 
@@ -114,22 +126,34 @@ def description(words: Sequence[str], lang: str) -> Description | None:
     """
     if len(words) < 2:
         return None
-    found = role_class(words[-1], lang)
-    if found is None:
+    matched = _match(words[-1], lang)
+    if matched is None:
         return None
+    found, ending = matched
     gender = found.gender
+    article, noun = words[0].lower(), words[-1].lower()
+    if gender == "m" and (article == "die" or (article == "der" and ending)):
+        # "die Wissenschaftler", "aus Sicht der Virologen": a plural names a group.
+        return None
     if gender is None:
         # "der Abgeordnete" (m), "die Abgeordnete" (f); "der Abgeordneten" is the dative
         # or genitive of a woman, "dem/den/des Abgeordneten" of a man.
-        article, noun = words[0].lower(), words[-1].lower()
         if article == "die":
             gender = "f"
         elif article == "der":
             gender = "f" if noun.endswith("n") else "m"
         elif article in ("dem", "den", "des"):
             gender = "m"
-    modifier = next((a for a in map(affiliation, words) if a is not None), None)
+    modifier = affiliation(words[-1], role=True) or next(
+        (a for a in map(affiliation, words) if a is not None), None
+    )
     return Description(found.lemma, gender, modifier)
+
+
+def _same_body(one: str, other: str) -> bool:
+    """Tell whether two names of a body differ at most by an inflection ("Grüne"/"Grünen")."""
+    short, long = sorted((one.lower(), other.lower()), key=len)
+    return long.startswith(short) and long[len(short) :] in _ENDINGS
 
 
 def _score(wanted: Description, candidate: Candidate) -> int:
@@ -143,7 +167,7 @@ def _score(wanted: Description, candidate: Candidate) -> int:
         return 0
     bonus = 0
     if wanted.affiliation is not None and candidate.affiliations:
-        if wanted.affiliation not in candidate.affiliations:
+        if not any(_same_body(wanted.affiliation, a) for a in candidate.affiliations):
             return 0
         bonus = 1
     if wanted.lemma in candidate.lemmas:

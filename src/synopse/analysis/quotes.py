@@ -606,6 +606,11 @@ def _mood(
     previous = toks[i - 1].lower if i > 0 else ""
     if previous in _FIRST_PERSON or "determiner" in classes.get(previous, frozenset()):
         return ""
+    following = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if following == "ich" and not tok.lower.startswith("sei"):
+        # "Nun habe ich gelesen", "Außerdem mache ich mir Gedanken": the first person
+        # singular indicative has the form of Konjunktiv I; only "sei" differs from "bin".
+        return ""
     if tok.lower in konjunktiv:
         if tok.lower == "sei" and i + 1 < len(toks) and toks[i + 1].lower == "denn":
             return ""

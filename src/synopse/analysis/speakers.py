@@ -126,6 +126,23 @@ def _content_suffixes(lang: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def _possessives(lang: str) -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in load_table(lang, "quote_possessives.tsv")}
+
+
+@functools.cache
+def _statement_nouns(lang: str) -> tuple[str, ...]:
+    return tuple(load_set(lang, "quote_statement_nouns.txt"))
+
+
+def _owner_gender(words: Sequence[Tok], lang: str) -> str | None:
+    """Return the owner's gender of "Sein Tipp", "Ihre Forderung" (a noun of saying), else None."""
+    if len(words) != 2 or not words[1].lower.endswith(_statement_nouns(lang)):
+        return None
+    return _possessives(lang).get(words[0].lower)
+
+
+@functools.cache
 def _first_name_genders(lang: str) -> dict[str, str]:
     return {row["name"]: row["gender"] for row in load_table(lang, "quote_first_name_gender.tsv")}
 
@@ -789,6 +806,9 @@ def postposed_speaker(
         ``(start, end)`` token indices of the phrase, or None.
     """
     position = skip_adverbs(anchor + 1)
+    if position < len(tokens) and tokens[position].lower == "sich":
+        # A reflexive verb: the subject follows "sich" ("„…“, freut sich die Leiterin").
+        position = skip_adverbs(position + 1)
     if position >= len(tokens) or tokens[position].lower in ("es", "man", "sich"):
         return None
     end = parse_np(tokens, position, lang)
@@ -838,6 +858,10 @@ def speaker_name(
     first = words[0].lower
     if first in _INDEFINITE or (words[0].is_cap and _plural_role(words, lang)):
         return None
+    owner = _owner_gender(words, lang)
+    if owner is not None:
+        # "Sein Tipp: „…“": the owner speaks, found as "er" would be.
+        return _resolve_pronoun(ref, owner, entities, previous, lang, personal=True)
     if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
         if ref.plural:
             return None  # a group named earlier, not one person
@@ -853,7 +877,7 @@ def speaker_name(
             return None
         return _resolve_pronoun(ref, gender, entities, previous, lang, personal=True)
     definite = words[0].lower in _DEFINITE
-    if inside and definite:
+    if definite and inside and all(m.type == "ORG" for m in inside) and "," not in ref.text:
         # "die Vorsitzende des Ethikrats": the role before the genitive is the speaker, a
         # person named earlier; the body only when no such person is known.
         lead = next((i for i, w in enumerate(words[1:], 1) if w.is_cap), None)
@@ -1052,14 +1076,15 @@ def _role_key(word: str, lang: str) -> str | None:
 
 def _wanted(words: Sequence[Tok], lang: str) -> descriptions.Description | None:
     texts = [w.text for w in words]
-    found = descriptions.description(texts, lang)
-    if found is not None:
-        return found
+    if descriptions.role_class(texts[-1], lang) is not None:
+        return descriptions.description(texts, lang)
     head = role_noun(texts[-1], lang)
     if head is None:
         return None
     gender = "f" if _FEMININE_ROLE.search(head) else ("m" if not head.endswith("e") else None)
-    modifier = next((a for a in map(descriptions.affiliation, texts) if a is not None), None)
+    modifier = descriptions.affiliation(texts[-1], role=True) or next(
+        (a for a in map(descriptions.affiliation, texts) if a is not None), None
+    )
     return descriptions.Description(head, gender, modifier)
 
 
@@ -1085,7 +1110,7 @@ class _Known:
                     self.classes |= found.classes
                     if found.gender is not None:
                         self.genders.add(found.gender)
-            modifier = descriptions.affiliation(word.text)
+            modifier = descriptions.affiliation(word.text, role=key is not None)
             if modifier is not None:
                 self.affiliations.add(modifier)
 
@@ -1098,7 +1123,7 @@ def _candidates(
 ) -> list[descriptions.Candidate]:
     """Gather the persons before a description with their roles, gender and affiliations.
 
-    An organisation written right after a person ("Otto Muster (SPD)") is an affiliation.
+    A one-word organisation right after a person ("Otto Muster (SPD)") is an affiliation.
     """
     known: dict[str, _Known] = {}
     persons = [
@@ -1106,7 +1131,9 @@ def _candidates(
         for m in entities
         if m.type == "PER" and m.end <= ref.start and not _names_institution(m.name, lang)
     ]
-    bodies = [m for m in entities if m.type == "ORG"]
+    # A one-word body right after the name: "Otto Muster (SPD)", not an apposition
+    # ("Otto Muster, Grüner Baustadtrat").
+    bodies = [m for m in entities if m.type == "ORG" and " " not in m.name]
     for mention in persons:
         entry = known.setdefault(mention.name, _Known())
         entry.position = max(entry.position, mention.end)
