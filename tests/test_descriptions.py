@@ -98,3 +98,14 @@ def test_party_prefix_of_a_role_must_agree() -> None:
         "„Das geht zu weit“, sagte der SPD-Politiker."
     )
     assert speakers(text)[-1] == ("der SPD-Politiker", None)
+
+
+def test_a_body_named_again_by_its_noun_is_no_person() -> None:
+    text = (
+        "Der Sprecher Tammo Ostrowski sagte, der Plan stehe. "
+        "Das Bundesgesundheitsministerium teilte mit, die Impfung sei sicher. "
+        "Das Ministerium fügte hinzu, es gebe genug Dosen."
+    )
+    named = speakers(text)
+    assert named[-1][0] == "Das Ministerium"
+    assert named[-1][1] == named[-2][1] != "Tammo Ostrowski"

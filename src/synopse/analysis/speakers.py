@@ -893,6 +893,8 @@ def speaker_name(
         return inside[-1].name
     if definite and _description_head(words, lang) is not None:
         return _resolve_description(ref, words, entities, previous, lang)
+    if definite and head is not None:
+        return _same_body(ref, head, entities, previous, lang)
     if not entities:
         # No entity list: the trailing run of capitalised non-role words is the name
         # ("die Sprecherin Jana Beispiel" → "Jana Beispiel").
@@ -1059,9 +1061,14 @@ def _phrase_gender(phrase: str, lang: str) -> str | None:
 
 
 def _description_head(words: Sequence[Tok], lang: str) -> str | None:
-    """Return the role noun that heads a phrase, inflection ending allowed ("Virologen")."""
+    """Return the person role noun that heads a phrase, inflected or not ("Virologen").
+
+    A body ("dem Berufsverband") is no description of a person.
+    """
     last = words[-1].text
     head = role_noun(last, lang)
+    if head is not None and noun_kind(head, lang) != "person":
+        return None
     if head is None and descriptions.role_class(last, lang) is not None:
         found = descriptions.role_class(last, lang)
         head = found.lemma if found else None
@@ -1160,6 +1167,37 @@ def _candidates(
         )
         for name, entry in known.items()
     ]
+
+
+def _same_body(
+    ref: SpeakerRef,
+    head: str,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> str | None:
+    """Return the body (or its speaker) an earlier phrase with the same noun named.
+
+    "das Ministerium" after "das Bundesgesundheitsministerium": the most recent mention
+    whose role, or earlier speaker whose phrase, ends in the same noun.
+    """
+    best: EntityMention | None = None
+    for mention in entities:
+        if mention.end > ref.start or mention.role is None:
+            continue
+        if role_noun(mention.role.split()[-1], lang) == head and (
+            best is None or mention.end > best.end
+        ):
+            best = mention
+    if best is not None:
+        return best.name
+    for earlier, name in reversed(previous):
+        if earlier.end > ref.start:
+            continue
+        earlier_words = [t for t in tokenize(earlier.text, 0, len(earlier.text)) if t.is_cap]
+        if any(role_noun(w.text, lang) == head for w in earlier_words):
+            return name
+    return None
 
 
 def _only(values: set[str]) -> str | None:
