@@ -971,3 +971,21 @@ def test_first_person_indicative_is_not_konjunktiv() -> None:
         quotes_of("Nun habe ich gelesen, dass die Regeln gelten. Außerdem mache ich mir Sorgen.")
         == []
     )
+
+
+def test_inserted_so_frame_between_dashes_names_the_speaker() -> None:
+    text = "Der Fall unterstreiche dieser doch – so die Forscher – die Notwendigkeit von Tests."
+    assert [q.speaker for q in quotes_of(text)] == ["die Forscher"]
+    # "so" opening a clause after a dash is no attribution.
+    assert quotes_of("Mehr Masken – so malte der Minister die Zukunft aus.") == []
+    assert quotes_of("Was, wenn der Impfstoff – so er denn kommt – nicht hilft?") == []
+
+
+def test_apposition_after_a_name_is_that_person() -> None:
+    text = "Professorin Jana Beispiel, die Vorsitzende des Ethikrats, lehnt den Ausweis ab."
+    entities = [
+        mention(text, "Jana Beispiel", "Professorin"),
+        mention(text, "Ethikrats", type_="ORG"),
+    ]
+    (quote,) = quotes_of(text, entities)
+    assert quote.speaker_name == "Jana Beispiel"

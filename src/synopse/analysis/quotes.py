@@ -62,6 +62,9 @@ _TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
+# What an inserted "so X" frame follows: a comma, or a dash or bracket of a parenthesis
+# ("… unterstreiche dieser – so die Forscher – die Notwendigkeit …").
+_FRAME_OPENERS = frozenset([",", "–", "—", "-", "("])
 # Pronouns that are singular or plural as their verb is ("sie sagte", "diese sagten").
 _NUMBER_AMBIGUOUS = frozenset(["sie", "diese"])
 # Articles that may open a subject: a clause opening with one has its subject before the verb.
@@ -402,10 +405,17 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             )
         elif lower == "aus" and i + 2 < size and toks[i + 1].lower == "sicht":
             _add_source(text, cues, toks, i, i + 2, "aus Sicht", clause[i], lang, label_end=i + 1)
-        elif lower == "so" and i > 0 and toks[i - 1].text == ",":
+        elif lower == "so" and i > 0 and toks[i - 1].text in _FRAME_OPENERS:
             end = parse_np(toks, i + 1, lang)
+            # After a dash "so" may also open a clause ("– so er denn kommt –", "– so
+            # malte X …"); there the speaker must start with an article or a capital.
+            opens_phrase = toks[i - 1].text == "," or (
+                i + 1 < size
+                and (toks[i + 1].is_cap or "determiner" in classes.get(toks[i + 1].lower, ()))
+            )
             if (
-                end > i + 1
+                opens_phrase
+                and end > i + 1
                 and (end >= size or not toks[end].is_word or toks[end].text.islower())
                 and is_speaker_phrase(toks[i + 1 : end], names, lang)
             ):
@@ -909,6 +919,10 @@ def _choose(cues: Sequence[_Cue]) -> _Cue | None:
         if kind in ("frame", "verb", "colon") and cue.speaker is None:
             continue
         rank = (_PRIORITY.get(kind, 9), cue.token)
+        if kind == "frame" and cue.label == "so":
+            # "so X" is written only to attribute: it beats the verb of the statement
+            # itself ("unterstreiche dieser – so die Forscher – …").
+            rank = (-1, cue.token)
         if rank < best_rank:
             best, best_rank = cue, rank
     return best

@@ -877,6 +877,9 @@ def speaker_name(
             return None
         return _resolve_pronoun(ref, gender, entities, previous, lang, personal=True)
     definite = words[0].lower in _DEFINITE
+    appositive = _apposition_of(ref, words, entities, lang) if definite else None
+    if appositive is not None:
+        return appositive
     if definite and inside and all(m.type == "ORG" for m in inside) and "," not in ref.text:
         # "die Vorsitzende des Ethikrats": the role before the genitive is the speaker, a
         # person named earlier; the body only when no such person is known.
@@ -1058,6 +1061,32 @@ def _phrase_gender(phrase: str, lang: str) -> str | None:
         if gender is not None:
             return gender
     return None
+
+
+def _apposition_of(
+    ref: SpeakerRef, words: Sequence[Tok], entities: Sequence[EntityMention], lang: str
+) -> str | None:
+    """Return the person a description right after a name and comma stands beside.
+
+    "Otto Muster, der Vorsitzende des Vereins, lehnt … ab": the apposition is that person
+    when its role's gender does not contradict theirs.
+    """
+    if _description_head(words[:2], lang) is None:
+        return None
+    role = _wanted(words[:2], lang)
+    genders = _entity_genders(entities, lang)
+    for mention in persons_before(entities, ref.start):
+        if not 0 < ref.start - mention.end <= 2:
+            continue
+        gender = genders.get(mention.name) or _name_gender(mention.name, lang)
+        if role is None or None in (role.gender, gender) or role.gender == gender:
+            return mention.name
+    return None
+
+
+def persons_before(entities: Sequence[EntityMention], start: int) -> list[EntityMention]:
+    """Return the person mentions that end before ``start``, nearest last."""
+    return [m for m in entities if m.type == "PER" and m.end <= start]
 
 
 def _description_head(words: Sequence[Tok], lang: str) -> str | None:
