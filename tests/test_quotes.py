@@ -989,3 +989,10 @@ def test_apposition_after_a_name_is_that_person() -> None:
     ]
     (quote,) = quotes_of(text, entities)
     assert quote.speaker_name == "Jana Beispiel"
+
+
+def test_coordinated_verb_shares_an_inverted_subject() -> None:
+    text = "Am Montag traf der Minister die Gewerkschaft und kündigte an, die Löhne würden steigen."
+    assert [q.speaker for q in quotes_of(text)] == ["der Minister"]
+    text = "Erst im Februar ließ der Vermieter ein Gerüst bauen und gab bekannt, es bleibe stehen."
+    assert [q.speaker for q in quotes_of(text)] == ["der Vermieter"]

@@ -29,6 +29,7 @@ from synopse.analysis.attribution import (
     SUBJECT_PRONOUNS,
     SpeakerResolver,
     content_clause_holder,
+    inverted_subject,
     lead_in_person,
     named_or_role,
     new_named_subject,
@@ -689,10 +690,14 @@ def _verb_cue(
                     return None
                 kind = "frame"
     if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):
-        # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …".
+        # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …",
+        # also after the first verb ("Am Montag traf der Minister … und kündigte an").
         begin = min(context.skip_adverbs(start), anchor)
+        inverted = inverted_subject(context, begin, anchor)
         end = parse_np(toks, begin, lang, preposed=True)
-        if end > begin:
+        if inverted is not None:
+            ref = _ref(text, toks, *inverted)
+        elif end > begin:
             ref = _ref(text, toks, begin, end)
     if ref is None:
         return None
