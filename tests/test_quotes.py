@@ -996,3 +996,17 @@ def test_coordinated_verb_shares_an_inverted_subject() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["der Minister"]
     text = "Erst im Februar ließ der Vermieter ein Gerüst bauen und gab bekannt, es bleibe stehen."
     assert [q.speaker for q in quotes_of(text)] == ["der Vermieter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Neue Tests gelten Studien zufolge als zuverlässig.", "Studien"),
+        ("Die Bevölkerung dürfte seinen Worten zufolge immun sein.", "seinen Worten"),
+        ("Bis Mai waren in China offiziellen Angaben zufolge 900 krank.", "offiziellen Angaben"),
+        ("Die Firma hat eigenen Angaben zufolge 500 Beschäftigte.", "eigenen Angaben"),
+    ],
+)
+def test_zufolge_source_stops_at_a_verb(text: str, source: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.cue, quote.speaker) == ("zufolge", source)

@@ -63,6 +63,7 @@ _TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
+_INFINITIVE_ENDINGS = ("en", "ern", "eln")
 # What an inserted "so X" frame follows: a comma, or a dash or bracket of a parenthesis
 # ("… unterstreiche dieser – so die Forscher – die Notwendigkeit …").
 _FRAME_OPENERS = frozenset([",", "–", "—", "-", "("])
@@ -540,13 +541,35 @@ def _add_zufolge(
     text: str, cues: list[_Cue], toks: Sequence[Tok], i: int, clause_start: int, lang: str
 ) -> None:
     best = -1
+    classes = word_classes(lang)
     for start in range(i - 1, max(clause_start, i - 12) - 1, -1):
+        word = toks[start]
+        if word.text.islower() and word.lower not in classes and _is_verb_form(word.lower, lang):
+            # The phrase cannot reach over a verb: "Neue Tests gelten Studien zufolge …"
+            # is "Studien zufolge", "dürfte seinen Worten zufolge" is "seinen Worten".
+            break
         if parse_np(toks, start, lang) == i:
             best = start
     if best < 0:
         return
     ref = _ref(text, toks, best, i)
     cues.append(_Cue("source", "zufolge", toks[i].start, toks[i].end, ref, best, clause_start))
+
+
+def _is_verb_form(lower: str, lang: str) -> bool:
+    """Tell whether a lower-case word is a verb form: its lemma is an infinitive.
+
+    "gelten", "meldeten", "dürfte" are verbs; "offiziellen" (lemma "offiziell") is not,
+    and neither is "eigenen", an adjective ending on an adjective ("eigen") that the
+    lemmatizer also reads as a verb.
+    """
+    if not simplemma.lemmatize(lower, lang=lang).endswith(_INFINITIVE_ENDINGS):
+        return False
+    for ending in ("en", "em", "er", "es", "e"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and simplemma.lemmatize(stem, lang=lang) == stem:
+            return not simplemma.is_known(stem, lang=lang)
+    return True
 
 
 def _add_hiess_es(
