@@ -1010,3 +1010,9 @@ def test_coordinated_verb_shares_an_inverted_subject() -> None:
 def test_zufolge_source_stops_at_a_verb(text: str, source: str) -> None:
     (quote,) = quotes_of(text)
     assert (quote.cue, quote.speaker) == ("zufolge", source)
+
+
+def test_first_person_subject_earlier_in_the_clause_is_no_konjunktiv() -> None:
+    assert quotes_of("Ich bin müde, wenn ich nach der Schicht heimkomme.") == []
+    # "sei" differs from "bin": that is reported speech even with "ich".
+    assert len(quotes_of("Er sagte, dass ich schuld sei.")) == 1

@@ -435,6 +435,14 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             continue
         if lower in konjunktiv or lower.endswith("e"):
             form_mood = _mood(toks, i, konjunktiv, classes, lang)
+            # "wenn ich nach der Schicht heimkomme": with "ich" as subject the form is the
+            # indicative; only "sei" differs from "bin".
+            if (
+                form_mood
+                and not lower.startswith("sei")
+                and any(t.lower == "ich" for t in toks[clause[i] : i])
+            ):
+                form_mood = ""
             if (form_mood == "I" and mood != "I") or (form_mood == "II" and not mood):
                 mood = form_mood
                 mood_at = i
