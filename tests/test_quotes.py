@@ -1016,3 +1016,10 @@ def test_first_person_subject_earlier_in_the_clause_is_no_konjunktiv() -> None:
     assert quotes_of("Ich bin müde, wenn ich nach der Schicht heimkomme.") == []
     # "sei" differs from "bin": that is reported speech even with "ich".
     assert len(quotes_of("Er sagte, dass ich schuld sei.")) == 1
+
+
+def test_inflected_noun_after_a_body_is_an_object() -> None:
+    (quote,) = quotes_of("Zugleich empfiehlt der Konzern Reisenden eine Reservierung.")
+    assert quote.speaker == "der Konzern"
+    (quote,) = quotes_of("Die Sprecherin Jana Beispiel sagte, es gehe gut.")
+    assert quote.speaker == "Die Sprecherin Jana Beispiel"

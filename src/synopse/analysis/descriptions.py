@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from synopse.errors import LanguageDataError
 from synopse.lang import load_table
 
 #: Inflection endings a role noun may carry in a description ("des Ministers", "dem
@@ -66,7 +67,12 @@ class Candidate(NamedTuple):
 @functools.cache
 def _table(lang: str) -> tuple[tuple[str, RoleClass], ...]:
     rows: list[tuple[str, RoleClass]] = []
-    for row in load_table(lang, "quote_role_classes.tsv"):
+    try:
+        table = load_table(lang, "quote_role_classes.tsv")
+    except LanguageDataError:
+        # Optional file: a language without it resolves only the same role noun.
+        return ()
+    for row in table:
         classes = frozenset(c for c in row["classes"].split() if c != "-")
         gender = row["gender"] if row["gender"] in ("m", "f") else None
         rows.append((row["noun"], RoleClass(row["lemma"], gender, classes)))

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import simplemma
 
 from synopse.analysis import descriptions
+from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
 from synopse.model import EntityMention
 
@@ -127,12 +128,19 @@ def _content_suffixes(lang: str) -> tuple[str, ...]:
 
 @functools.cache
 def _possessives(lang: str) -> dict[str, str]:
-    return {row["word"]: row["gender"] for row in load_table(lang, "quote_possessives.tsv")}
+    try:
+        table = load_table(lang, "quote_possessives.tsv")
+    except LanguageDataError:
+        return {}  # optional file: no owner of a noun of saying is resolved
+    return {row["word"]: row["gender"] for row in table}
 
 
 @functools.cache
 def _statement_nouns(lang: str) -> tuple[str, ...]:
-    return tuple(load_set(lang, "quote_statement_nouns.txt"))
+    try:
+        return tuple(load_set(lang, "quote_statement_nouns.txt"))
+    except LanguageDataError:
+        return ()
 
 
 def _owner_gender(words: Sequence[Tok], lang: str) -> str | None:
@@ -443,6 +451,10 @@ def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int
         position += 1
     heads = position
     while position < limit and _is_head(tokens[position], lang):
+        if position > heads and _inflected_noun_after_role(
+            tokens[position - 1], tokens[position], lang
+        ):
+            break
         position += 1
         # A possessive genitive name before the head: "Putins außenpolitischer Berater".
         if (
@@ -458,6 +470,19 @@ def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int
     if position == heads:
         return index
     return position
+
+
+def _inflected_noun_after_role(previous: Tok, word: Tok, lang: str) -> bool:
+    """Tell whether ``word`` after a role or body noun is an object, not a name.
+
+    "empfiehlt der Konzern Reisenden eine Reservierung": an inflected common noun
+    ("Reisenden" of "Reisende") after "Konzern" is the dative object; a name after a role
+    ("die Sprecherin Jana Beispiel") is a word in its base form.
+    """
+    if role_noun(previous.text, lang) is None:
+        return False
+    lemma = simplemma.lemmatize(word.text, lang=lang)
+    return lemma != word.text and lemma[:1].isupper() and simplemma.is_known(word.text, lang=lang)
 
 
 def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
