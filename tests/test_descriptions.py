@@ -109,3 +109,12 @@ def test_a_body_named_again_by_its_noun_is_no_person() -> None:
     named = speakers(text)
     assert named[-1][0] == "Das Ministerium"
     assert named[-1][1] == named[-2][1] != "Tammo Ostrowski"
+
+
+def test_an_unnamed_speaker_with_the_role_comes_between() -> None:
+    text = (
+        "Die Sprecherin Jana Ostrowski lobte den Plan. "
+        "„Wir begrüßen das“, sagte eine Verbandssprecherin. "
+        "Zugleich erinnerte die Sprecherin daran, dass es Grenzen gebe."
+    )
+    assert speakers(text)[-1] == ("die Sprecherin", None)

@@ -1265,8 +1265,31 @@ def _resolve_description(
     previous: Sequence[tuple[SpeakerRef, str | None]],
     lang: str,
 ) -> str | None:
-    """Return the earlier person a definite description ("der Wissenschaftler") names."""
+    """Return the earlier person a definite description ("der Wissenschaftler") names.
+
+    An unnamed speaker with the same role after that person ("sagte eine
+    Verbandssprecherin" … "die Sprecherin") is the one meant: then nobody is named.
+    """
     wanted = _wanted(words, lang)
     if wanted is None:
         return None
-    return descriptions.choose(wanted, _candidates(ref, entities, previous, lang))
+    candidates = _candidates(ref, entities, previous, lang)
+    name = descriptions.choose(wanted, candidates)
+    unnamed = max(
+        (
+            earlier.end
+            for earlier, earlier_name in previous
+            if earlier_name is None
+            and earlier.end <= ref.start
+            and any(
+                _role_key(w.text, lang) == wanted.lemma
+                for w in tokenize(earlier.text, 0, len(earlier.text))
+                if w.is_cap
+            )
+        ),
+        default=-1,
+    )
+    chosen = next((c for c in candidates if c.name == name), None)
+    if chosen is not None and chosen.position < unnamed:
+        return None
+    return name
