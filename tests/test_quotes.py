@@ -1023,3 +1023,10 @@ def test_inflected_noun_after_a_body_is_an_object() -> None:
     assert quote.speaker == "der Konzern"
     (quote,) = quotes_of("Die Sprecherin Jana Beispiel sagte, es gehe gut.")
     assert quote.speaker == "Die Sprecherin Jana Beispiel"
+
+
+def test_inflected_common_noun_is_no_name_without_entities() -> None:
+    (quote,) = quotes_of("Trotzdem lehnt Bundeskanzlerin Muster Lockerungen ab.")
+    assert quote.speaker_name is None
+    (quote,) = quotes_of("„Es reicht“, sagte die Sprecherin Jana Beispiel.")
+    assert quote.speaker_name == "Jana Beispiel"

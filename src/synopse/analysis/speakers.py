@@ -479,10 +479,7 @@ def _inflected_noun_after_role(previous: Tok, word: Tok, lang: str) -> bool:
     ("Reisenden" of "Reisende") after "Konzern" is the dative object; a name after a role
     ("die Sprecherin Jana Beispiel") is a word in its base form.
     """
-    if role_noun(previous.text, lang) is None:
-        return False
-    lemma = simplemma.lemmatize(word.text, lang=lang)
-    return lemma != word.text and lemma[:1].isupper() and simplemma.is_known(word.text, lang=lang)
+    return role_noun(previous.text, lang) is not None and _inflected_noun(word, lang)
 
 
 def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
@@ -943,7 +940,17 @@ def _plural_role(words: Sequence[Tok], lang: str) -> bool:
 
 
 def _is_name_word(word: Tok, lang: str) -> bool:
-    return _is_head(word, lang) and role_noun(word.text, lang) is None
+    # An inflected common noun ("Lockerungen" of "Lockerung") is no part of a name.
+    return (
+        _is_head(word, lang)
+        and role_noun(word.text, lang) is None
+        and not _inflected_noun(word, lang)
+    )
+
+
+def _inflected_noun(word: Tok, lang: str) -> bool:
+    lemma = simplemma.lemmatize(word.text, lang=lang)
+    return lemma != word.text and lemma[:1].isupper() and simplemma.is_known(word.text, lang=lang)
 
 
 def _resolve_pronoun(
