@@ -933,3 +933,100 @@ def test_personal_pronoun_keeps_a_person_described_as_such() -> None:
     entities = [mention(text, "Jannik", None, "LOC")]
     quote = quotes_of(text, entities)[-1]
     assert (quote.speaker, quote.speaker_name) == ("Er", "Jannik")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # A reflexive frame verb: the subject follows "sich".
+        ("„Es läuft gut“, freut sich die Abteilungsleiterin.", "die Abteilungsleiterin", "freut"),
+        ("„Das war schlimm“, gestand der Unternehmer ein.", "der Unternehmer", "gestand"),
+    ],
+)
+def test_reflexive_and_separable_frame_verbs(text: str, speaker: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_reflexive_verb_alone_is_no_quote() -> None:
+    assert quotes_of("Die Kinder freuen sich auf die Ferien.") == []
+
+
+def test_owner_of_a_noun_of_saying_speaks() -> None:
+    text = "Der Lehrer Otto Muster betreut die Zeitung. Sein Tipp: „Einfach ausprobieren“."
+    entities = [mention(text, "Otto Muster", "Lehrer")]
+    quote = quotes_of(text, entities)[-1]
+    assert (quote.speaker, quote.speaker_name) == ("Sein Tipp", "Otto Muster")
+
+
+def test_conjunction_before_a_colon_is_no_speaker() -> None:
+    text = "Die Lage ist ernst. Denn: „Wir haben keine Zeit mehr“, sagte die Ärztin."
+    assert [q.speaker for q in quotes_of(text)] == ["die Ärztin"]
+    assert all(q.speaker != "Denn" for q in quotes_of("Denn: „Wir haben keine Zeit mehr.“"))
+
+
+def test_first_person_indicative_is_not_konjunktiv() -> None:
+    # "habe ich", "mache ich": Konjunktiv I forms, but the first person indicative here.
+    assert (
+        quotes_of("Nun habe ich gelesen, dass die Regeln gelten. Außerdem mache ich mir Sorgen.")
+        == []
+    )
+
+
+def test_inserted_so_frame_between_dashes_names_the_speaker() -> None:
+    text = "Der Fall unterstreiche dieser doch – so die Forscher – die Notwendigkeit von Tests."
+    assert [q.speaker for q in quotes_of(text)] == ["die Forscher"]
+    # "so" opening a clause after a dash is no attribution.
+    assert quotes_of("Mehr Masken – so malte der Minister die Zukunft aus.") == []
+    assert quotes_of("Was, wenn der Impfstoff – so er denn kommt – nicht hilft?") == []
+
+
+def test_apposition_after_a_name_is_that_person() -> None:
+    text = "Professorin Jana Beispiel, die Vorsitzende des Ethikrats, lehnt den Ausweis ab."
+    entities = [
+        mention(text, "Jana Beispiel", "Professorin"),
+        mention(text, "Ethikrats", type_="ORG"),
+    ]
+    (quote,) = quotes_of(text, entities)
+    assert quote.speaker_name == "Jana Beispiel"
+
+
+def test_coordinated_verb_shares_an_inverted_subject() -> None:
+    text = "Am Montag traf der Minister die Gewerkschaft und kündigte an, die Löhne würden steigen."
+    assert [q.speaker for q in quotes_of(text)] == ["der Minister"]
+    text = "Erst im Februar ließ der Vermieter ein Gerüst bauen und gab bekannt, es bleibe stehen."
+    assert [q.speaker for q in quotes_of(text)] == ["der Vermieter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Neue Tests gelten Studien zufolge als zuverlässig.", "Studien"),
+        ("Die Bevölkerung dürfte seinen Worten zufolge immun sein.", "seinen Worten"),
+        ("Bis Mai waren in China offiziellen Angaben zufolge 900 krank.", "offiziellen Angaben"),
+        ("Die Firma hat eigenen Angaben zufolge 500 Beschäftigte.", "eigenen Angaben"),
+    ],
+)
+def test_zufolge_source_stops_at_a_verb(text: str, source: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.cue, quote.speaker) == ("zufolge", source)
+
+
+def test_first_person_subject_earlier_in_the_clause_is_no_konjunktiv() -> None:
+    assert quotes_of("Ich bin müde, wenn ich nach der Schicht heimkomme.") == []
+    # "sei" differs from "bin": that is reported speech even with "ich".
+    assert len(quotes_of("Er sagte, dass ich schuld sei.")) == 1
+
+
+def test_inflected_noun_after_a_body_is_an_object() -> None:
+    (quote,) = quotes_of("Zugleich empfiehlt der Konzern Reisenden eine Reservierung.")
+    assert quote.speaker == "der Konzern"
+    (quote,) = quotes_of("Die Sprecherin Jana Beispiel sagte, es gehe gut.")
+    assert quote.speaker == "Die Sprecherin Jana Beispiel"
+
+
+def test_inflected_common_noun_is_no_name_without_entities() -> None:
+    (quote,) = quotes_of("Trotzdem lehnt Bundeskanzlerin Muster Lockerungen ab.")
+    assert quote.speaker_name is None
+    (quote,) = quotes_of("„Es reicht“, sagte die Sprecherin Jana Beispiel.")
+    assert quote.speaker_name == "Jana Beispiel"

@@ -198,7 +198,7 @@ def content_clause_holder(
         return None
     end = parse_np(toks, begin, lang, preposed=True)
     if end == begin:
-        found = _inverted_subject(context, begin, main_end)
+        found = inverted_subject(context, begin, main_end)
         if found is None:
             return None
         begin, end = found
@@ -246,7 +246,7 @@ def _content_clause_start(context: SentenceTokens, verb: int) -> int:
     return -1
 
 
-def _inverted_subject(context: SentenceTokens, begin: int, limit: int) -> tuple[int, int] | None:
+def inverted_subject(context: SentenceTokens, begin: int, limit: int) -> tuple[int, int] | None:
     """Return the subject after the finite verb of a main clause, or None.
 
     "Gleichzeitig wandte sich Otto Muster …" (adverbs skipped before ``begin``) and "Am

@@ -255,6 +255,9 @@ class _Sentence:
             if last + 1 < len(words) and words[last + 1] in gaz.org_suffixes:
                 return self._make(i, last + 1, "ORG", self._text(i, last + 1), True)
             return self._make(i, last, kind, canonical, True)
+        after_role = self._after_role(i)
+        if after_role > i:
+            return self._person(i, after_role)
         if self._is_first_name(word) or word in gaz.titles:
             last = self._name_tail(i + 1, after_first_name=True)
             if last >= i + 1 or (word not in gaz.titles and self._plausible_single(i)):
@@ -310,6 +313,32 @@ class _Sentence:
         if kind == _GUESS and self._binomial(last):
             return None
         return self._make(i, last, kind, self._text(i, last), strong)
+
+    def _after_role(self, i: int) -> int:
+        """Return the last token of a two-word name right after a role, else ``i``.
+
+        "Kanzleramtschef Helge Braun", "Sprecher Judd Deere": after a role noun, two
+        capitalised words that are neither roles, organisations nor inflected or listed
+        common nouns ("Minister Spahn Ärzten") are a given name and a surname, even when
+        the given name is unlisted or the surname is also a word.
+        """
+        words = self.words
+        if i == 0 or i + 1 >= len(words) or not self._is_role(words[i - 1]):
+            return i
+        for j in (i, i + 1):
+            word = words[j]
+            if (
+                not word[:1].isupper()
+                or not word.replace("-", "").isalpha()
+                or word.isupper()
+                or self._is_role(word)
+                or word in self.gaz.stopwords
+                or self._phrase_is_org(j)
+                or self.gaz.lemmas.get(word, word) != word
+                or word in self.gaz.nouns
+            ):
+                return i
+        return max(i + 1, self._name_tail(i + 2, after_first_name=False))
 
     def _binomial(self, last: int) -> bool:
         """Return True when a Latin epithet follows ("Choloepus didactylus"): a taxon."""

@@ -29,6 +29,7 @@ from synopse.analysis.attribution import (
     SUBJECT_PRONOUNS,
     SpeakerResolver,
     content_clause_holder,
+    inverted_subject,
     lead_in_person,
     named_or_role,
     new_named_subject,
@@ -63,6 +64,10 @@ _TRIGGERS = _HEARSAY | {"laut", "zufolge", "nach", "aus", "so", "wörtlich"}
 # "drohen einander", "warnen sich gegenseitig": mutual threats are narrated, not quoted.
 _RECIPROCAL = frozenset(["einander", "gegenseitig"])
 _FIRST_PERSON = frozenset(["ich", "wir"])
+_INFINITIVE_ENDINGS = ("en", "ern", "eln")
+# What an inserted "so X" frame follows: a comma, or a dash or bracket of a parenthesis
+# ("… unterstreiche dieser – so die Forscher – die Notwendigkeit …").
+_FRAME_OPENERS = frozenset([",", "–", "—", "-", "("])
 # Pronouns that are singular or plural as their verb is ("sie sagte", "diese sagten").
 _NUMBER_AMBIGUOUS = frozenset(["sie", "diese"])
 # Articles that may open a subject: a clause opening with one has its subject before the verb.
@@ -417,10 +422,17 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             )
         elif lower == "aus" and i + 2 < size and toks[i + 1].lower == "sicht":
             _add_source(text, cues, toks, i, i + 2, "aus Sicht", clause[i], lang, label_end=i + 1)
-        elif lower == "so" and i > 0 and toks[i - 1].text == ",":
+        elif lower == "so" and i > 0 and toks[i - 1].text in _FRAME_OPENERS:
             end = parse_np(toks, i + 1, lang)
+            # After a dash "so" may also open a clause ("– so er denn kommt –", "– so
+            # malte X …"); there the speaker must start with an article or a capital.
+            opens_phrase = toks[i - 1].text == "," or (
+                i + 1 < size
+                and (toks[i + 1].is_cap or "determiner" in classes.get(toks[i + 1].lower, ()))
+            )
             if (
-                end > i + 1
+                opens_phrase
+                and end > i + 1
                 and (end >= size or not toks[end].is_word or toks[end].text.islower())
                 and is_speaker_phrase(toks[i + 1 : end], names, lang)
             ):
@@ -438,6 +450,14 @@ def _cues(text: str, unit: _Unit, lang: str, names: Sequence[int]) -> tuple[list
             continue
         if lower in konjunktiv or lower.endswith("e"):
             form_mood = _mood(toks, i, konjunktiv, classes, lang)
+            # "wenn ich nach der Schicht heimkomme": with "ich" as subject the form is the
+            # indicative; only "sei" differs from "bin".
+            if (
+                form_mood
+                and not lower.startswith("sei")
+                and any(t.lower == "ich" for t in toks[clause[i] : i])
+            ):
+                form_mood = ""
             if (form_mood == "I" and mood != "I") or (form_mood == "II" and not mood):
                 mood = form_mood
                 mood_at = i
@@ -544,13 +564,35 @@ def _add_zufolge(
     text: str, cues: list[_Cue], toks: Sequence[Tok], i: int, clause_start: int, lang: str
 ) -> None:
     best = -1
+    classes = word_classes(lang)
     for start in range(i - 1, max(clause_start, i - 12) - 1, -1):
+        word = toks[start]
+        if word.text.islower() and word.lower not in classes and _is_verb_form(word.lower, lang):
+            # The phrase cannot reach over a verb: "Neue Tests gelten Studien zufolge …"
+            # is "Studien zufolge", "dürfte seinen Worten zufolge" is "seinen Worten".
+            break
         if parse_np(toks, start, lang) == i:
             best = start
     if best < 0:
         return
     ref = _ref(text, toks, best, i)
     cues.append(_Cue("source", "zufolge", toks[i].start, toks[i].end, ref, best, clause_start))
+
+
+def _is_verb_form(lower: str, lang: str) -> bool:
+    """Tell whether a lower-case word is a verb form: its lemma is an infinitive.
+
+    "gelten", "meldeten", "dürfte" are verbs; "offiziellen" (lemma "offiziell") is not,
+    and neither is "eigenen", an adjective ending on an adjective ("eigen") that the
+    lemmatizer also reads as a verb.
+    """
+    if not simplemma.lemmatize(lower, lang=lang).endswith(_INFINITIVE_ENDINGS):
+        return False
+    for ending in ("en", "em", "er", "es", "e"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and simplemma.lemmatize(stem, lang=lang) == stem:
+            return not simplemma.is_known(stem, lang=lang)
+    return True
 
 
 def _add_hiess_es(
@@ -621,6 +663,11 @@ def _mood(
     previous = toks[i - 1].lower if i > 0 else ""
     if previous in _FIRST_PERSON or "determiner" in classes.get(previous, frozenset()):
         return ""
+    following = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if following == "ich" and not tok.lower.startswith("sei"):
+        # "Nun habe ich gelesen", "Außerdem mache ich mir Gedanken": the first person
+        # singular indicative has the form of Konjunktiv I; only "sei" differs from "bin".
+        return ""
     if tok.lower in konjunktiv:
         if tok.lower == "sei" and i + 1 < len(toks) and toks[i + 1].lower == "denn":
             return ""
@@ -689,10 +736,14 @@ def _verb_cue(
                     return None
                 kind = "frame"
     if ref is None and anchor > start and toks[anchor - 1].lower in ("und", "sowie"):
-        # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …".
+        # Coordinated verbs share the subject: "Washington nimmt … ernst und warnt …",
+        # also after the first verb ("Am Montag traf der Minister … und kündigte an").
         begin = min(context.skip_adverbs(start), anchor)
+        inverted = inverted_subject(context, begin, anchor)
         end = parse_np(toks, begin, lang, preposed=True)
-        if end > begin:
+        if inverted is not None:
+            ref = _ref(text, toks, *inverted)
+        elif end > begin:
             ref = _ref(text, toks, begin, end)
     if ref is None:
         return None
@@ -919,6 +970,10 @@ def _choose(cues: Sequence[_Cue]) -> _Cue | None:
         if kind in ("frame", "verb", "colon") and cue.speaker is None:
             continue
         rank = (_PRIORITY.get(kind, 9), cue.token)
+        if kind == "frame" and cue.label == "so":
+            # "so X" is written only to attribute: it beats the verb of the statement
+            # itself ("unterstreiche dieser – so die Forscher – …").
+            rank = (-1, cue.token)
         if rank < best_rank:
             best, best_rank = cue, rank
     return best

@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import simplemma
 
+from synopse.analysis import descriptions
+from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
 from synopse.model import EntityMention
 
@@ -30,6 +32,7 @@ _NUMBER_NOUN = re.compile(r"\d+[-‐‑](\w)")
 _INDEFINITE = frozenset(
     ["ein", "eine", "einer", "eines", "einem", "einen", "mehrere", "mehreren", "einige"]
 )
+_DEFINITE = frozenset(["der", "die", "das", "dem", "den", "des"])
 _PRONOUNS_MASC = frozenset(["er", "dieser", "jener"])
 _PRONOUNS_FEM = frozenset(["sie", "diese"])
 _PERSONAL_PRONOUNS = frozenset(["er", "sie"])
@@ -121,6 +124,30 @@ def _non_speakers(lang: str) -> frozenset[str]:
 @functools.cache
 def _content_suffixes(lang: str) -> tuple[str, ...]:
     return tuple(sorted(load_set(lang, "quote_content_suffixes.txt"), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _possessives(lang: str) -> dict[str, str]:
+    try:
+        table = load_table(lang, "quote_possessives.tsv")
+    except LanguageDataError:
+        return {}  # optional file: no owner of a noun of saying is resolved
+    return {row["word"]: row["gender"] for row in table}
+
+
+@functools.cache
+def _statement_nouns(lang: str) -> tuple[str, ...]:
+    try:
+        return tuple(load_set(lang, "quote_statement_nouns.txt"))
+    except LanguageDataError:
+        return ()
+
+
+def _owner_gender(words: Sequence[Tok], lang: str) -> str | None:
+    """Return the owner's gender of "Sein Tipp", "Ihre Forderung" (a noun of saying), else None."""
+    if len(words) != 2 or not words[1].lower.endswith(_statement_nouns(lang)):
+        return None
+    return _possessives(lang).get(words[0].lower)
 
 
 @functools.cache
@@ -294,7 +321,11 @@ class SentenceTokens:
 
 @functools.cache
 def _noun_kinds(lang: str) -> dict[str, str]:
-    return {row["noun"]: row["kind"] for row in load_table(lang, "quote_speaker_nouns.tsv")}
+    kinds = {row["noun"]: row["kind"] for row in load_table(lang, "quote_speaker_nouns.tsv")}
+    # Every role of the class table ("Virologe", "Stadträtin") names a person too.
+    for noun in descriptions.role_nouns(lang):
+        kinds.setdefault(noun, "person")
+    return kinds
 
 
 @functools.cache
@@ -420,6 +451,10 @@ def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int
         position += 1
     heads = position
     while position < limit and _is_head(tokens[position], lang):
+        if position > heads and _inflected_noun_after_role(
+            tokens[position - 1], tokens[position], lang
+        ):
+            break
         position += 1
         # A possessive genitive name before the head: "Putins außenpolitischer Berater".
         if (
@@ -435,6 +470,16 @@ def _noun_group(tokens: Sequence[Tok], index: int, limit: int, lang: str) -> int
     if position == heads:
         return index
     return position
+
+
+def _inflected_noun_after_role(previous: Tok, word: Tok, lang: str) -> bool:
+    """Tell whether ``word`` after a role or body noun is an object, not a name.
+
+    "empfiehlt der Konzern Reisenden eine Reservierung": an inflected common noun
+    ("Reisenden" of "Reisende") after "Konzern" is the dative object; a name after a role
+    ("die Sprecherin Jana Beispiel") is a word in its base form.
+    """
+    return role_noun(previous.text, lang) is not None and _inflected_noun(word, lang)
 
 
 def _apposition(tokens: Sequence[Tok], start: int, end: int, lang: str) -> int:
@@ -783,6 +828,9 @@ def postposed_speaker(
         ``(start, end)`` token indices of the phrase, or None.
     """
     position = skip_adverbs(anchor + 1)
+    if position < len(tokens) and tokens[position].lower == "sich":
+        # A reflexive verb: the subject follows "sich" ("„…“, freut sich die Leiterin").
+        position = skip_adverbs(position + 1)
     if position >= len(tokens) or tokens[position].lower in ("es", "man", "sich"):
         return None
     end = parse_np(tokens, position, lang)
@@ -832,6 +880,10 @@ def speaker_name(
     first = words[0].lower
     if first in _INDEFINITE or (words[0].is_cap and _plural_role(words, lang)):
         return None
+    owner = _owner_gender(words, lang)
+    if owner is not None:
+        # "Sein Tipp: „…“": the owner speaks, found as "er" would be.
+        return _resolve_pronoun(ref, owner, entities, previous, lang, personal=True)
     if len(words) == 1 and first in (_PRONOUNS_MASC | _PRONOUNS_FEM):
         if ref.plural:
             return None  # a group named earlier, not one person
@@ -846,10 +898,28 @@ def speaker_name(
         if gender is None or len(words) != 2 or ref.plural:
             return None
         return _resolve_pronoun(ref, gender, entities, previous, lang, personal=True)
+    definite = words[0].lower in _DEFINITE
+    appositive = _apposition_of(ref, words, entities, lang) if definite else None
+    if appositive is not None:
+        return appositive
+    if definite and inside and all(m.type == "ORG" for m in inside) and "," not in ref.text:
+        # "die Vorsitzende des Ethikrats": the role before the genitive is the speaker, a
+        # person named earlier; the body only when no such person is known.
+        lead = next((i for i, w in enumerate(words[1:], 1) if w.is_cap), None)
+        if (
+            lead is not None
+            and lead < len(words) - 1
+            and _description_head(words[: lead + 1], lang)
+        ):
+            named = _resolve_description(ref, words[: lead + 1], entities, previous, lang)
+            if named is not None:
+                return named
     if inside and (head is None or noun_kind(head, lang) != "person"):
         return inside[-1].name
-    if head is not None and words[0].lower in ("der", "die", "das", "dem", "den", "des"):
-        return _resolve_description(ref, head, entities, previous, lang)
+    if definite and _description_head(words, lang) is not None:
+        return _resolve_description(ref, words, entities, previous, lang)
+    if definite and head is not None:
+        return _same_body(ref, head, entities, previous, lang)
     if not entities:
         # No entity list: the trailing run of capitalised non-role words is the name
         # ("die Sprecherin Jana Beispiel" → "Jana Beispiel").
@@ -870,7 +940,17 @@ def _plural_role(words: Sequence[Tok], lang: str) -> bool:
 
 
 def _is_name_word(word: Tok, lang: str) -> bool:
-    return _is_head(word, lang) and role_noun(word.text, lang) is None
+    # An inflected common noun ("Lockerungen" of "Lockerung") is no part of a name.
+    return (
+        _is_head(word, lang)
+        and role_noun(word.text, lang) is None
+        and not _inflected_noun(word, lang)
+    )
+
+
+def _inflected_noun(word: Tok, lang: str) -> bool:
+    lemma = simplemma.lemmatize(word.text, lang=lang)
+    return lemma != word.text and lemma[:1].isupper() and simplemma.is_known(word.text, lang=lang)
 
 
 def _resolve_pronoun(
@@ -1015,13 +1095,153 @@ def _phrase_gender(phrase: str, lang: str) -> str | None:
     return None
 
 
-def _resolve_description(
+def _apposition_of(
+    ref: SpeakerRef, words: Sequence[Tok], entities: Sequence[EntityMention], lang: str
+) -> str | None:
+    """Return the person a description right after a name and comma stands beside.
+
+    "Otto Muster, der Vorsitzende des Vereins, lehnt … ab": the apposition is that person
+    when its role's gender does not contradict theirs.
+    """
+    if _description_head(words[:2], lang) is None:
+        return None
+    role = _wanted(words[:2], lang)
+    genders = _entity_genders(entities, lang)
+    for mention in persons_before(entities, ref.start):
+        if not 0 < ref.start - mention.end <= 2:
+            continue
+        gender = genders.get(mention.name) or _name_gender(mention.name, lang)
+        if role is None or None in (role.gender, gender) or role.gender == gender:
+            return mention.name
+    return None
+
+
+def persons_before(entities: Sequence[EntityMention], start: int) -> list[EntityMention]:
+    """Return the person mentions that end before ``start``, nearest last."""
+    return [m for m in entities if m.type == "PER" and m.end <= start]
+
+
+def _description_head(words: Sequence[Tok], lang: str) -> str | None:
+    """Return the person role noun that heads a phrase, inflected or not ("Virologen").
+
+    A body ("dem Berufsverband") is no description of a person.
+    """
+    last = words[-1].text
+    head = role_noun(last, lang)
+    if head is not None and noun_kind(head, lang) != "person":
+        return None
+    if head is None and descriptions.role_class(last, lang) is not None:
+        found = descriptions.role_class(last, lang)
+        head = found.lemma if found else None
+    return head
+
+
+def _role_key(word: str, lang: str) -> str | None:
+    """Return what a role word is compared by: its class-table lemma, else its role noun."""
+    found = descriptions.role_class(word, lang)
+    return found.lemma if found is not None else role_noun(word, lang)
+
+
+def _wanted(words: Sequence[Tok], lang: str) -> descriptions.Description | None:
+    texts = [w.text for w in words]
+    if descriptions.role_class(texts[-1], lang) is not None:
+        return descriptions.description(texts, lang)
+    head = role_noun(texts[-1], lang)
+    if head is None:
+        return None
+    gender = "f" if _FEMININE_ROLE.search(head) else ("m" if not head.endswith("e") else None)
+    modifier = descriptions.affiliation(texts[-1], role=True) or next(
+        (a for a in map(descriptions.affiliation, texts) if a is not None), None
+    )
+    return descriptions.Description(head, gender, modifier)
+
+
+class _Known:
+    """What the text has said about one earlier person, gathered for a description."""
+
+    def __init__(self) -> None:
+        self.lemmas: set[str] = set()
+        self.classes: set[str] = set()
+        self.affiliations: set[str] = set()
+        self.genders: set[str] = set()
+        self.position = -1
+
+    def add_roles(self, phrase: str, lang: str) -> None:
+        for word in tokenize(phrase, 0, len(phrase)):
+            if not word.is_cap:
+                continue
+            key = _role_key(word.text, lang)
+            if key is not None:
+                self.lemmas.add(key)
+                found = descriptions.role_class(word.text, lang)
+                if found is not None:
+                    self.classes |= found.classes
+                    if found.gender is not None:
+                        self.genders.add(found.gender)
+            modifier = descriptions.affiliation(word.text, role=key is not None)
+            if modifier is not None:
+                self.affiliations.add(modifier)
+
+
+def _candidates(
+    ref: SpeakerRef,
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> list[descriptions.Candidate]:
+    """Gather the persons before a description with their roles, gender and affiliations.
+
+    A one-word organisation right after a person ("Otto Muster (SPD)") is an affiliation.
+    """
+    known: dict[str, _Known] = {}
+    persons = [
+        m
+        for m in entities
+        if m.type == "PER" and m.end <= ref.start and not _names_institution(m.name, lang)
+    ]
+    # A one-word body right after the name: "Otto Muster (SPD)", not an apposition
+    # ("Otto Muster, Grüner Baustadtrat").
+    bodies = [m for m in entities if m.type == "ORG" and " " not in m.name]
+    for mention in persons:
+        entry = known.setdefault(mention.name, _Known())
+        entry.position = max(entry.position, mention.end)
+        if mention.role:
+            entry.add_roles(mention.role, lang)
+        entry.affiliations.update(
+            b.name for b in bodies if 0 < b.start - mention.end <= 2 and b.end <= ref.start
+        )
+    for earlier, name in previous:
+        if name is None or earlier.end > ref.start:
+            continue
+        entry = known.setdefault(name, _Known())
+        entry.position = max(entry.position, earlier.end)
+        entry.add_roles(earlier.text, lang)
+    genders = _entity_genders(entities, lang)
+    return [
+        descriptions.Candidate(
+            name,
+            frozenset(entry.lemmas),
+            frozenset(entry.classes),
+            genders.get(name) or _only(entry.genders) or _name_gender(name, lang),
+            frozenset(entry.affiliations),
+            entry.position,
+        )
+        for name, entry in known.items()
+    ]
+
+
+def _same_body(
     ref: SpeakerRef,
     head: str,
     entities: Sequence[EntityMention],
     previous: Sequence[tuple[SpeakerRef, str | None]],
     lang: str,
 ) -> str | None:
+    """Return the body (or its speaker) an earlier phrase with the same noun named.
+
+    "das Ministerium" after "das Bundesgesundheitsministerium": the most recent mention
+    whose role, or earlier speaker whose phrase, ends in the same noun.
+    """
     best: EntityMention | None = None
     for mention in entities:
         if mention.end > ref.start or mention.role is None:
@@ -1039,3 +1259,44 @@ def _resolve_description(
         if any(role_noun(w.text, lang) == head for w in earlier_words):
             return name
     return None
+
+
+def _only(values: set[str]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _resolve_description(
+    ref: SpeakerRef,
+    words: Sequence[Tok],
+    entities: Sequence[EntityMention],
+    previous: Sequence[tuple[SpeakerRef, str | None]],
+    lang: str,
+) -> str | None:
+    """Return the earlier person a definite description ("der Wissenschaftler") names.
+
+    An unnamed speaker with the same role after that person ("sagte eine
+    Verbandssprecherin" … "die Sprecherin") is the one meant: then nobody is named.
+    """
+    wanted = _wanted(words, lang)
+    if wanted is None:
+        return None
+    candidates = _candidates(ref, entities, previous, lang)
+    name = descriptions.choose(wanted, candidates)
+    unnamed = max(
+        (
+            earlier.end
+            for earlier, earlier_name in previous
+            if earlier_name is None
+            and earlier.end <= ref.start
+            and any(
+                _role_key(w.text, lang) == wanted.lemma
+                for w in tokenize(earlier.text, 0, len(earlier.text))
+                if w.is_cap
+            )
+        ),
+        default=-1,
+    )
+    chosen = next((c for c in candidates if c.name == name), None)
+    if chosen is not None and chosen.position < unnamed:
+        return None
+    return name
