@@ -8,7 +8,14 @@ import pytest
 from synopse.analysis.pipeline import analyze
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
-from synopse.compare.facts import FactOptions, _decode, _key_pairs, candidate_pairs, find_facts
+from synopse.compare.facts import (
+    FactOptions,
+    _decode,
+    _key_pairs,
+    _neighbour_pairs,
+    candidate_pairs,
+    find_facts,
+)
 from synopse.compare.pairscores import PairScores
 from synopse.compare.statements import (
     KeyOverlaps,
@@ -336,6 +343,25 @@ def test_key_blocking(limit: int, rare: int | None, expected: set[tuple[int, int
     docs = np.array([s.doc_index for s in statements], dtype=np.int64)
     left, right = _decode(_key_pairs(statements, docs, limit, rare), len(statements))
     assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected
+
+
+@pytest.mark.parametrize("shuffled", [False, True])
+@pytest.mark.parametrize("k", [1, 5])
+def test_neighbour_search_finds_the_nearest_of_other_documents(shuffled: bool, k: int) -> None:
+    # Wide enough that each row's threshold comes from a sample of its columns.
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((2_600, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    docs = np.repeat(np.arange(130, dtype=np.int64), 20)
+    if shuffled:
+        docs = rng.permutation(docs)
+    similarity = vectors @ vectors.T
+    similarity[docs[:, None] == docs[None, :]] = -np.inf
+    nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :k]
+    rows = np.repeat(np.arange(len(docs)), k)
+    expected = np.minimum(rows, nearest.ravel()) * len(docs) + np.maximum(rows, nearest.ravel())
+    found = _neighbour_pairs(vectors, docs, k, 300)
+    assert np.array_equal(np.unique(found), np.unique(expected))
 
 
 class _KnownScores:

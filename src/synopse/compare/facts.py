@@ -136,6 +136,9 @@ _SCORE_BLOCK = 4_096
 _SMALL_BATCH = 16
 #: Most similarity cells per block of the embedding-neighbour search (32 MiB of float32).
 _NEIGHBOUR_CELLS = 1 << 23
+#: Columns sampled per row to bound its k-th largest similarity from below (at most
+#: twice as many; none on rows narrower than twice this).
+_NEIGHBOUR_SAMPLE = 1_024
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 #: Per statement, its partners in the pairs scoring at least a bar, with the scores.
@@ -184,6 +187,20 @@ class _Scorer:
                 + o.w_entities * self.entities(i, j)
                 + o.w_values * val
             )
+        return out
+
+    def bulk_codes(self, codes: Codes) -> npt.NDArray[np.float64]:
+        """Return the score of each pair coded ``i * n + j`` (not cached).
+
+        The codes are decoded a few blocks at a time: two index arrays as long as all
+        candidate pairs would cost hundreds of MiB on large stories.
+        """
+        n = self.cache.n
+        out = np.empty(len(codes), dtype=np.float64)
+        step = _SCORE_BLOCK * 64  # whole blocks, so each pair is scored as bulk() would
+        for begin in range(0, len(codes), step):
+            chunk = codes[begin : begin + step]
+            out[begin : begin + len(chunk)] = self.bulk(chunk // n, chunk % n)
         return out
 
     def fill(self, pairs: Pairs) -> npt.NDArray[np.float64]:
@@ -303,10 +320,11 @@ def _neighbour_pairs(
     chunks = [np.zeros(0, dtype=np.int64)]
     if k <= 0 or not len(vectors):
         return chunks[0]
+    ordered = bool(np.all(docs[1:] >= docs[:-1]))
     step = max(1, min(block_rows, _NEIGHBOUR_CELLS // n))
     for begin in range(0, n, step):
         rows = vectors[begin : begin + step] @ vectors.T
-        rows[docs[begin : begin + step, None] == docs[None, :]] = -2.0
+        _mask_same_document(rows, docs, begin, ordered=ordered)
         r, c = _largest(rows, k)
         keep = (rows[r, c] > -2.0) & (begin + r != c)
         i, j = begin + r[keep], c[keep]
@@ -314,20 +332,55 @@ def _neighbour_pairs(
     return np.concatenate(chunks)
 
 
+def _mask_same_document(
+    rows: np.ndarray, docs: npt.NDArray[np.int64], begin: int, *, ordered: bool
+) -> None:
+    """Set to -2 the cells of ``rows`` (rows from ``begin`` on) pairing one document.
+
+    Statements come in document order, so a document's cells are one rectangle per
+    block: filling slices is far cheaper than comparing every cell's documents.
+    """
+    end = begin + len(rows)
+    if not ordered:
+        rows[docs[begin:end, None] == docs[None, :]] = -2.0
+        return
+    for doc in np.unique(docs[begin:end]).tolist():
+        low = int(np.searchsorted(docs, doc, side="left"))
+        high = int(np.searchsorted(docs, doc, side="right"))
+        rows[max(low, begin) - begin : min(high, end) - begin, low:high] = -2.0
+
+
 def _largest(rows: np.ndarray, k: int) -> Pairs:
     """Return ``(row, column)`` of the ``k`` largest values of each row.
 
-    Where the k-th largest value of a row is unique the k columns are too, and a value
-    partition finds them several times faster than an index partition. Rows tied at
-    the k-th value keep ``np.argpartition``'s choice, so the pairs never depend on the
-    block size.
+    Where the k-th largest value of a row is unique the k columns are too. Rows tied at
+    the k-th value keep ``np.argpartition``'s choice on the whole row, so the pairs
+    never depend on the block size. The k-th largest value of a sample of a row's
+    columns is a lower bound of the row's own; only the few values above it are
+    sorted, several times faster than partitioning whole rows.
     """
-    width = rows.shape[1]
-    kth = np.partition(rows, width - k, axis=1)[:, width - k]
-    above = rows >= kth[:, None]
-    tied = np.flatnonzero(np.count_nonzero(above, axis=1) > k)
-    above[tied] = False
-    r, c = np.nonzero(above)
+    height, width = rows.shape
+    stride = width // _NEIGHBOUR_SAMPLE
+    if stride > 1:
+        sample = rows[:, ::stride]
+        floor = np.partition(sample, sample.shape[1] - k, axis=1)[:, sample.shape[1] - k]
+        # flatnonzero and divmod: np.nonzero of a 2-D mask is many times slower.
+        flat = np.flatnonzero(rows >= floor[:, None])
+    else:
+        flat = np.arange(rows.size, dtype=np.int64)
+    r, c = np.divmod(flat, width)
+    values = rows.reshape(-1)[flat]
+    del flat
+    # Every row keeps at least k candidates, its k largest values among them.
+    order = np.lexsort((values, r))
+    last = np.searchsorted(r, np.arange(1, height + 1))
+    kth = values[order[last - k]]
+    del order
+    above = values >= kth[r]
+    tied = np.flatnonzero(np.bincount(r[above], minlength=height) > k)
+    if len(tied):
+        above[np.isin(r, tied)] = False
+    r, c = r[above], c[above]
     if len(tied):
         top = np.argpartition(-rows[tied], k - 1, axis=1)[:, :k]
         r = np.concatenate([r, np.repeat(tied, k)])
@@ -398,15 +451,23 @@ def candidate_pairs(
     return list(zip(left.tolist(), right.tolist(), strict=True))
 
 
-def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int]]:
+def _group(scorer: _Scorer, proposed: Codes, options: FactOptions) -> list[list[int]]:
+    """Link the proposed pairs (sorted codes) in order of score into groups.
+
+    The scores of all proposed pairs are kept by the scorer for the later passes.
+    """
     statements = scorer.statements
-    values = scorer.fill(pairs)
+    values = scorer.bulk_codes(proposed)
     above = np.flatnonzero(values >= options.threshold)
-    order = above[np.lexsort((pairs[1][above], pairs[0][above], -values[above]))]
+    # The codes are sorted, so a stable sort on the score alone breaks ties by (i, j).
+    order = above[np.argsort(-values[above], kind="stable")]
+    del above
+    scorer.cache.adopt(proposed, values)
+    del values
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
-    for i, j in _in_order(pairs, order):
+    for i, j in _in_order(proposed, order, scorer.cache.n):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
@@ -426,11 +487,11 @@ def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int
     return [members[g] for g in sorted(members)]
 
 
-def _in_order(pairs: Pairs, order: Codes) -> Iterator[tuple[int, int]]:
-    """Yield the pairs at the positions ``order``, turning a chunk at a time into ints."""
+def _in_order(codes: Codes, order: Codes, n: int) -> Iterator[tuple[int, int]]:
+    """Yield the pairs coded at the positions ``order``, a chunk at a time as ints."""
     for begin in range(0, len(order), _SCORE_BLOCK):
-        chunk = order[begin : begin + _SCORE_BLOCK]
-        yield from zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(), strict=True)
+        chunk = codes[order[begin : begin + _SCORE_BLOCK]]
+        yield from zip((chunk // n).tolist(), (chunk % n).tolist(), strict=True)
 
 
 def _strong_partners(scorer: _Scorer, bar: float) -> Strong:
@@ -485,7 +546,7 @@ def _closest_per_document(
 def _attach(
     scorer: _Scorer,
     groups: list[list[int]],
-    pairs: Pairs,
+    proposed: Codes,
     options: FactOptions,
 ) -> list[list[int]]:
     """Let each multi-document fact take the best statement of each document it lacks.
@@ -495,8 +556,7 @@ def _attach(
     so the order of facts does not matter.
     """
     statements = scorer.statements
-    n = len(statements)
-    proposed = np.unique(pairs[0] * n + pairs[1])
+    n = scorer.cache.n
     strong = _strong_partners(scorer, options.attach)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
@@ -762,7 +822,7 @@ def find_facts(
     scorer = _Scorer(statements, vectors, ngrams, options)
     owners = np.array([s.doc_index for s in statements], dtype=np.int64)
     k = _neighbour_count(owners, options.neighbours, 12)
-    pairs = _decode(
+    proposed = np.unique(
         np.concatenate(
             [
                 _key_pairs(
@@ -774,12 +834,12 @@ def find_facts(
                 _neighbour_pairs(vectors, owners, k, 512),
                 _neighbour_pairs(ngrams, owners, k, 512),
             ]
-        ),
-        len(statements),
+        )
     )
     release_memory()  # the embedding and neighbour-search temporaries are gone
-    groups = _group(scorer, pairs, options)
-    groups = _attach(scorer, groups, pairs, options)
+    groups = _group(scorer, proposed, options)
+    groups = _attach(scorer, groups, proposed, options)
+    del proposed
     groups = _consolidate(scorer, groups, options)
     related = _related(scorer, groups, options)
     if reuse is None:

@@ -67,6 +67,20 @@ class PairScores:
         else:
             self._merge(codes, np.asarray(values, dtype=np.float64))
 
+    def adopt(self, codes: npt.NDArray[np.int64], values: npt.NDArray[np.float64]) -> None:
+        """Hold the scores ``values`` of the pairs coded ``codes`` (sorted and distinct).
+
+        The map must be empty. It takes the two arrays as its own rather than copying
+        them (each is hundreds of MiB on large stories): the caller must not change
+        them, and ``values`` may change as scores are set later.
+
+        Raises:
+            ValueError: If the map already holds pairs.
+        """
+        if len(self):
+            raise ValueError("PairScores.adopt() needs an empty map")
+        self.codes, self.values = codes, values
+
     def get(self, pair: Pair) -> float | None:
         """Return the score of one pair, None when it is not held."""
         code = pair[0] * self.n + pair[1]
