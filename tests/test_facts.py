@@ -419,3 +419,14 @@ def test_closest_statement_bound_matches_full_scoring(monkeypatch: pytest.Monkey
     monkeypatch.setattr(facts_module, "_FULL_CANDIDATES", 0)
     bounded = close(scorer, [0, 1], [2, 3], 0.2, strong)  # type: ignore[arg-type]
     assert full == bounded == {2: (0.4, 2)}
+
+
+def test_pair_scores_adopt_and_retain() -> None:
+    scores = PairScores(4)
+    codes = np.array([1, 6, 11], dtype=np.int64)  # (0, 1), (1, 2), (2, 3)
+    scores.adopt(codes, np.array([0.5, 0.25, 0.75]))
+    scores[0, 3] = 0.125
+    with pytest.raises(ValueError, match="empty map"):
+        scores.adopt(codes, np.zeros(3))
+    scores.retain(lambda left, right: left != 1)
+    assert [scores.get(p) for p in [(0, 1), (1, 2), (2, 3), (0, 3)]] == [0.5, None, 0.75, 0.125]

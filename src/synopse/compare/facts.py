@@ -405,6 +405,38 @@ def _neighbour_count(docs: npt.NDArray[np.int64], neighbours: int, max_neighbour
     return min(n - 1, max(1, min(max_neighbours, neighbours * other_docs)))
 
 
+def _distinct(pieces: list[Codes]) -> Codes:
+    """Return the distinct codes of all pieces, sorted (``np.unique`` of their union).
+
+    Sorted in place: ``np.unique`` would sort a copy of the joined pieces, another few
+    hundred MiB on large stories. The list is emptied.
+    """
+    codes = np.concatenate(pieces)
+    pieces.clear()
+    codes.sort()
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+def _keep_within_groups(cache: PairScores, groups: list[list[int]], repeated: set[int]) -> None:
+    """Drop the held scores that choosing the facts' labels cannot ask for.
+
+    :func:`_centre` only asks for pairs of one group's members; the scores of all
+    other pairs (most of the millions held on large stories) would stay resident until
+    the facts are built. A statement in several groups keeps every pair.
+    """
+    label = np.full(cache.n, -1, dtype=np.int64)
+    for number, group in enumerate(groups):
+        label[group] = number
+    label[sorted(repeated)] = -2
+    cache.retain(
+        lambda left, right: (
+            ((label[left] == label[right]) & (label[left] >= 0))
+            | (label[left] == -2)
+            | (label[right] == -2)
+        )
+    )
+
+
 def _decode(codes: Codes, n: int) -> Pairs:
     unique = np.unique(codes)
     return unique // max(n, 1), unique % max(n, 1)
@@ -822,19 +854,17 @@ def find_facts(
     scorer = _Scorer(statements, vectors, ngrams, options)
     owners = np.array([s.doc_index for s in statements], dtype=np.int64)
     k = _neighbour_count(owners, options.neighbours, 12)
-    proposed = np.unique(
-        np.concatenate(
-            [
-                _key_pairs(
-                    statements,
-                    owners,
-                    _key_limit(statements, options.max_key_share, options.max_key_docs),
-                    options.rare_key,
-                ),
-                _neighbour_pairs(vectors, owners, k, 512),
-                _neighbour_pairs(ngrams, owners, k, 512),
-            ]
-        )
+    proposed = _distinct(
+        [
+            _key_pairs(
+                statements,
+                owners,
+                _key_limit(statements, options.max_key_share, options.max_key_docs),
+                options.rare_key,
+            ),
+            _neighbour_pairs(vectors, owners, k, 512),
+            _neighbour_pairs(ngrams, owners, k, 512),
+        ]
     )
     release_memory()  # the embedding and neighbour-search temporaries are gone
     groups = _group(scorer, proposed, options)
@@ -848,6 +878,7 @@ def find_facts(
     by_id = {a.document.id: a for a in analyses}
     seen = Counter(m for group in groups for m in group)
     repeated = {m for m, times in seen.items() if times > 1}
+    _keep_within_groups(scorer.cache, groups, repeated)
     built = []
     for group, close in zip(groups, related, strict=True):
         docs = {statements[m].doc for m in group}
