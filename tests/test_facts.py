@@ -8,7 +8,14 @@ import pytest
 from synopse.analysis.pipeline import analyze
 from synopse.compare.embeddings import get_embedder
 from synopse.compare.entities import resolve_entities
-from synopse.compare.facts import FactOptions, _decode, _key_pairs, candidate_pairs, find_facts
+from synopse.compare.facts import (
+    FactOptions,
+    _decode,
+    _key_pairs,
+    _neighbour_pairs,
+    candidate_pairs,
+    find_facts,
+)
 from synopse.compare.pairscores import PairScores
 from synopse.compare.statements import (
     KeyOverlaps,
@@ -377,6 +384,25 @@ def test_key_blocking(limit: int, rare: int | None, expected: set[tuple[int, int
     assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected
 
 
+@pytest.mark.parametrize("shuffled", [False, True])
+@pytest.mark.parametrize("k", [1, 5])
+def test_neighbour_search_finds_the_nearest_of_other_documents(shuffled: bool, k: int) -> None:
+    # Wide enough that each row's threshold comes from a sample of its columns.
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((2_600, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    docs = np.repeat(np.arange(130, dtype=np.int64), 20)
+    if shuffled:
+        docs = rng.permutation(docs)
+    similarity = vectors @ vectors.T
+    similarity[docs[:, None] == docs[None, :]] = -np.inf
+    nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :k]
+    rows = np.repeat(np.arange(len(docs)), k)
+    expected = np.minimum(rows, nearest.ravel()) * len(docs) + np.maximum(rows, nearest.ravel())
+    found = _neighbour_pairs(vectors, docs, k, 300)
+    assert np.array_equal(np.unique(found), np.unique(expected))
+
+
 class _KnownScores:
     """A stand-in for the fact scorer: fixed pair scores, 0 for every other pair."""
 
@@ -477,3 +503,14 @@ def test_split_keeps_parts_that_would_span_too_few_documents() -> None:
     docs = (0, 0, 1, 1)
     scores = {(0, 2): 0.5, (1, 3): 0.5, (0, 3): 0.1, (1, 2): 0.1}
     assert _split(scores, docs) == [[0, 1, 2, 3]]
+
+
+def test_pair_scores_adopt_and_retain() -> None:
+    scores = PairScores(4)
+    codes = np.array([1, 6, 11], dtype=np.int64)  # (0, 1), (1, 2), (2, 3)
+    scores.adopt(codes, np.array([0.5, 0.25, 0.75]))
+    scores[0, 3] = 0.125
+    with pytest.raises(ValueError, match="empty map"):
+        scores.adopt(codes, np.zeros(3))
+    scores.retain(lambda left, right: left != 1)
+    assert [scores.get(p) for p in [(0, 1), (1, 2), (2, 3), (0, 3)]] == [0.5, None, 0.75, 0.125]

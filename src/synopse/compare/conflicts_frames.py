@@ -336,6 +336,7 @@ class _Act:
     accusers: frozenset[str]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # as _referent_family: words recur
 def _agency_family(word: str, lang: str) -> tuple[str, str] | None:
     folded = word.casefold()
     for family, term, match, pos in _agency_terms(lang):
@@ -547,18 +548,26 @@ def find_scope(context: Context) -> list[Draft]:
 
 def _referents(words: list[_Word], lang: str, nouns_only: bool = False) -> list[tuple[str, int]]:
     out = []
-    terms = _referent_terms(lang)
     for n, (_, _, form) in enumerate(words):
-        folded = form.casefold()
-        if any(m == "exclude" and term_matches(folded, t, "noun") for _, t, m in terms):
-            continue
-        for family, term, match in terms:
-            if match == "exclude" or (nouns_only and match != "noun"):
-                continue
-            if term_matches(folded, term, match):
-                out.append((family, n))
-                break
+        family = _referent_family(form.casefold(), lang, nouns_only)
+        if family is not None:
+            out.append((family, n))
     return out
+
+
+# Per word, every term of the lexicon is tried with every ending; the same words recur
+# in every sentence of a large story, so the answer is kept per word.
+@functools.lru_cache(maxsize=1 << 16)
+def _referent_family(folded: str, lang: str, nouns_only: bool) -> str | None:
+    terms = _referent_terms(lang)
+    if any(m == "exclude" and term_matches(folded, t, "noun") for _, t, m in terms):
+        return None
+    for family, term, match in terms:
+        if match == "exclude" or (nouns_only and match != "noun"):
+            continue
+        if term_matches(folded, term, match):
+            return family
+    return None
 
 
 def _adjective(word: str, lang: str) -> bool:

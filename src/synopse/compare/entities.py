@@ -101,8 +101,7 @@ def same_name(a: str, b: str) -> bool:
         >>> same_name("Weißes Haus", "Weißen Hauses"), same_name("Rat", "Rates")
         (True, True)
     """
-    x, y = name_key(a).split(), name_key(b).split()
-    return len(x) == len(y) and all(_same_word(p, q) for p, q in zip(x, y, strict=True))
+    return _same_spelling(name_key(a).split(), name_key(b).split())
 
 
 def _initials(name: str) -> str:
@@ -192,45 +191,62 @@ def resolve_entities(analyses: Sequence[Analysis]) -> list[EntityCluster]:
             node.mentions.append((doc_index, mention_index, mention))
     ordered = sorted(nodes.values(), key=lambda n: (n.first_seen, n.key))
     uf = UnionFind(len(ordered))
-    context = _context(ordered)
-    _merge_people(ordered, uf, context)
-    _merge_others(ordered, uf, context)
+    _merge_people(ordered, uf, _Context(ordered))
+    _merge_others(ordered, uf)
     return _build(ordered, uf, analyses)
 
 
-def _context(nodes: Sequence[_Node]) -> list[set[str]]:
-    """Per node, the keys of the other nodes that occur in its documents."""
-    by_doc: dict[int, set[str]] = defaultdict(set)
-    for node in nodes:
-        for doc in node.docs:
-            by_doc[doc].add(node.key)
-    return [set().union(*(by_doc[d] for d in sorted(n.docs))) - {n.key} for n in nodes]
+class _Context:
+    """Per node, the keys of the other nodes that occur in its documents.
+
+    Built for a node when first asked: only names with a near-identical spelling need
+    it, and a name found in most documents of a large story has most keys as context.
+    """
+
+    def __init__(self, nodes: Sequence[_Node]) -> None:
+        self.nodes = nodes
+        self.by_doc: dict[int, set[str]] = defaultdict(set)
+        for node in nodes:
+            for doc in node.docs:
+                self.by_doc[doc].add(node.key)
+        self.built: dict[int, set[str]] = {}
+
+    def __getitem__(self, index: int) -> set[str]:
+        """Return the context of the node at ``index``."""
+        found = self.built.get(index)
+        if found is None:
+            node = self.nodes[index]
+            found = set().union(*(self.by_doc[d] for d in sorted(node.docs))) - {node.key}
+            self.built[index] = found
+        return found
 
 
-def _shared_context(context: Sequence[set[str]], a: int, b: int, nodes: Sequence[_Node]) -> int:
+def _shared_context(context: _Context, a: int, b: int, nodes: Sequence[_Node]) -> int:
     return len((context[a] & context[b]) - {nodes[a].key, nodes[b].key})
 
 
-def _merge_people(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[str]]) -> None:
-    people = [i for i, n in enumerate(nodes) if n.type == "PER"]
-    full = [i for i in people if len(nodes[i].tokens) >= 2]
-    single = [i for i in people if len(nodes[i].tokens) == 1]
+def _merge_people(nodes: Sequence[_Node], uf: UnionFind, context: _Context) -> None:
+    # Each property call takes a minimum over the node's names; the pair loops ask often.
+    tokens = {i: n.tokens for i, n in enumerate(nodes) if n.type == "PER"}
+    people = list(tokens)
+    full = [i for i in people if len(tokens[i]) >= 2]
+    single = [i for i in people if len(tokens[i]) == 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in full:
-        blocks[nodes[i].tokens[-1][:1].casefold()].append(i)
+        blocks[tokens[i][-1][:1].casefold()].append(i)
     for block in blocks.values():
         for x, a in enumerate(block):
             for b in block[x + 1 :]:
-                ta, tb = nodes[a].tokens, nodes[b].tokens
+                ta, tb = tokens[a], tokens[b]
                 if _surnames_similar(ta[-1], tb[-1]) and _first_names_agree(ta, tb):
                     uf.union(a, b)
     for i in single:
-        surname = nodes[i].tokens[0]
+        surname = tokens[i][0]
         candidates = sorted(
             {
                 uf.find(j)
                 for j in blocks.get(surname[:1].casefold(), ())
-                if _exact_or_close(surname, nodes[j].tokens[-1], nodes, i, j, context)
+                if _exact_or_close(surname, tokens[j][-1], nodes, i, j, context)
             }
         )
         if len(candidates) > 1:
@@ -241,17 +257,22 @@ def _merge_people(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[s
         if len(candidates) == 1:
             uf.union(i, candidates[0])
     # Surname-only names that no full name claimed: merge near-identical ones on context.
-    for x, a in enumerate(single):
-        for b in single[x + 1 :]:
-            if uf.find(a) == uf.find(b) or not nodes[a].docs.isdisjoint(nodes[b].docs):
-                continue
-            sa, sb = nodes[a].tokens[0], nodes[b].tokens[0]
-            if (
-                sa[:1].casefold() == sb[:1].casefold()
-                and _surnames_similar(sa, sb)
-                and _shared_context(context, a, b, nodes) >= MIN_SHARED_CONTEXT
-            ):
-                uf.union(a, b)
+    # Only names with the same initial can merge, so only those are paired (the union
+    # of the merges does not depend on the order they are made in).
+    initials: dict[str, list[int]] = defaultdict(list)
+    for i in single:
+        initials[tokens[i][0][:1].casefold()].append(i)
+    for block in initials.values():
+        for x, a in enumerate(block):
+            for b in block[x + 1 :]:
+                if uf.find(a) == uf.find(b) or not nodes[a].docs.isdisjoint(nodes[b].docs):
+                    continue
+                sa, sb = tokens[a][0], tokens[b][0]
+                if (
+                    _surnames_similar(sa, sb)
+                    and _shared_context(context, a, b, nodes) >= MIN_SHARED_CONTEXT
+                ):
+                    uf.union(a, b)
 
 
 def _exact_or_close(
@@ -260,7 +281,7 @@ def _exact_or_close(
     nodes: Sequence[_Node],
     i: int,
     j: int,
-    context: Sequence[set[str]],
+    context: _Context,
 ) -> bool:
     if surname.casefold() == other.casefold():
         return True
@@ -270,8 +291,9 @@ def _exact_or_close(
     )
 
 
-def _merge_others(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[str]]) -> None:
-    others = [i for i, n in enumerate(nodes) if n.type != "PER"]
+def _merge_others(nodes: Sequence[_Node], uf: UnionFind) -> None:
+    types = [n.type for n in nodes]
+    others = [i for i, t in enumerate(types) if t != "PER"]
     by_initials: dict[str, list[int]] = defaultdict(list)
     for i in others:
         name = nodes[i].name
@@ -282,18 +304,20 @@ def _merge_others(nodes: Sequence[_Node], uf: UnionFind, context: Sequence[set[s
     for i in others:
         for acronym in sorted({n.casefold() for n in nodes[i].names if _is_acronym(n)}):
             for j in by_initials.get(acronym, ()):
-                if _compatible(nodes[i].type, nodes[j].type):
+                if _compatible(types[i], types[j]):
                     uf.union(i, j)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in others:
         blocks[nodes[i].key[:1]].append(i)
+    # same_name() on two keys, with each key's words found once rather than per pair.
+    words = {i: name_key(nodes[i].key).split() for i in others}
     for block in blocks.values():
         for x, a in enumerate(block):
             for b in block[x + 1 :]:
-                if not _compatible(nodes[a].type, nodes[b].type):
+                if not _compatible(types[a], types[b]):
                     continue
                 ka, kb = nodes[a].key, nodes[b].key
-                if same_name(ka, kb) or (
+                if _same_spelling(words[a], words[b]) or (
                     min(len(ka), len(kb)) >= MIN_FUZZY_LENGTH and ratio(ka, kb) >= NAME_RATIO
                 ):
                     uf.union(a, b)

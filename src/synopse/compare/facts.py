@@ -151,6 +151,9 @@ _SCORE_BLOCK = 4_096
 _SMALL_BATCH = 16
 #: Most similarity cells per block of the embedding-neighbour search (32 MiB of float32).
 _NEIGHBOUR_CELLS = 1 << 23
+#: Columns sampled per row to bound its k-th largest similarity from below (at most
+#: twice as many; none on rows narrower than twice this).
+_NEIGHBOUR_SAMPLE = 1_024
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 #: Per statement, its partners in the pairs scoring at least a bar, with the scores.
@@ -199,6 +202,20 @@ class _Scorer:
                 + o.w_entities * self.entities(i, j)
                 + o.w_values * val
             )
+        return out
+
+    def bulk_codes(self, codes: Codes) -> npt.NDArray[np.float64]:
+        """Return the score of each pair coded ``i * n + j`` (not cached).
+
+        The codes are decoded a few blocks at a time: two index arrays as long as all
+        candidate pairs would cost hundreds of MiB on large stories.
+        """
+        n = self.cache.n
+        out = np.empty(len(codes), dtype=np.float64)
+        step = _SCORE_BLOCK * 64  # whole blocks, so each pair is scored as bulk() would
+        for begin in range(0, len(codes), step):
+            chunk = codes[begin : begin + step]
+            out[begin : begin + len(chunk)] = self.bulk(chunk // n, chunk % n)
         return out
 
     def fill(self, pairs: Pairs) -> npt.NDArray[np.float64]:
@@ -318,10 +335,11 @@ def _neighbour_pairs(
     chunks = [np.zeros(0, dtype=np.int64)]
     if k <= 0 or not len(vectors):
         return chunks[0]
+    ordered = bool(np.all(docs[1:] >= docs[:-1]))
     step = max(1, min(block_rows, _NEIGHBOUR_CELLS // n))
     for begin in range(0, n, step):
         rows = vectors[begin : begin + step] @ vectors.T
-        rows[docs[begin : begin + step, None] == docs[None, :]] = -2.0
+        _mask_same_document(rows, docs, begin, ordered=ordered)
         r, c = _largest(rows, k)
         keep = (rows[r, c] > -2.0) & (begin + r != c)
         i, j = begin + r[keep], c[keep]
@@ -329,20 +347,55 @@ def _neighbour_pairs(
     return np.concatenate(chunks)
 
 
+def _mask_same_document(
+    rows: np.ndarray, docs: npt.NDArray[np.int64], begin: int, *, ordered: bool
+) -> None:
+    """Set to -2 the cells of ``rows`` (rows from ``begin`` on) pairing one document.
+
+    Statements come in document order, so a document's cells are one rectangle per
+    block: filling slices is far cheaper than comparing every cell's documents.
+    """
+    end = begin + len(rows)
+    if not ordered:
+        rows[docs[begin:end, None] == docs[None, :]] = -2.0
+        return
+    for doc in np.unique(docs[begin:end]).tolist():
+        low = int(np.searchsorted(docs, doc, side="left"))
+        high = int(np.searchsorted(docs, doc, side="right"))
+        rows[max(low, begin) - begin : min(high, end) - begin, low:high] = -2.0
+
+
 def _largest(rows: np.ndarray, k: int) -> Pairs:
     """Return ``(row, column)`` of the ``k`` largest values of each row.
 
-    Where the k-th largest value of a row is unique the k columns are too, and a value
-    partition finds them several times faster than an index partition. Rows tied at
-    the k-th value keep ``np.argpartition``'s choice, so the pairs never depend on the
-    block size.
+    Where the k-th largest value of a row is unique the k columns are too. Rows tied at
+    the k-th value keep ``np.argpartition``'s choice on the whole row, so the pairs
+    never depend on the block size. The k-th largest value of a sample of a row's
+    columns is a lower bound of the row's own; only the few values above it are
+    sorted, several times faster than partitioning whole rows.
     """
-    width = rows.shape[1]
-    kth = np.partition(rows, width - k, axis=1)[:, width - k]
-    above = rows >= kth[:, None]
-    tied = np.flatnonzero(np.count_nonzero(above, axis=1) > k)
-    above[tied] = False
-    r, c = np.nonzero(above)
+    height, width = rows.shape
+    stride = width // _NEIGHBOUR_SAMPLE
+    if stride > 1:
+        sample = rows[:, ::stride]
+        floor = np.partition(sample, sample.shape[1] - k, axis=1)[:, sample.shape[1] - k]
+        # flatnonzero and divmod: np.nonzero of a 2-D mask is many times slower.
+        flat = np.flatnonzero(rows >= floor[:, None])
+    else:
+        flat = np.arange(rows.size, dtype=np.int64)
+    r, c = np.divmod(flat, width)
+    values = rows.reshape(-1)[flat]
+    del flat
+    # Every row keeps at least k candidates, its k largest values among them.
+    order = np.lexsort((values, r))
+    last = np.searchsorted(r, np.arange(1, height + 1))
+    kth = values[order[last - k]]
+    del order
+    above = values >= kth[r]
+    tied = np.flatnonzero(np.bincount(r[above], minlength=height) > k)
+    if len(tied):
+        above[np.isin(r, tied)] = False
+    r, c = r[above], c[above]
     if len(tied):
         top = np.argpartition(-rows[tied], k - 1, axis=1)[:, :k]
         r = np.concatenate([r, np.repeat(tied, k)])
@@ -365,6 +418,38 @@ def _neighbour_count(docs: npt.NDArray[np.int64], neighbours: int, max_neighbour
     n = len(docs)
     other_docs = max(1, len(set(docs.tolist())) - 1)
     return min(n - 1, max(1, min(max_neighbours, neighbours * other_docs)))
+
+
+def _distinct(pieces: list[Codes]) -> Codes:
+    """Return the distinct codes of all pieces, sorted (``np.unique`` of their union).
+
+    Sorted in place: ``np.unique`` would sort a copy of the joined pieces, another few
+    hundred MiB on large stories. The list is emptied.
+    """
+    codes = np.concatenate(pieces)
+    pieces.clear()
+    codes.sort()
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+def _keep_within_groups(cache: PairScores, groups: list[list[int]], repeated: set[int]) -> None:
+    """Drop the held scores that choosing the facts' labels cannot ask for.
+
+    :func:`_centre` only asks for pairs of one group's members; the scores of all
+    other pairs (most of the millions held on large stories) would stay resident until
+    the facts are built. A statement in several groups keeps every pair.
+    """
+    label = np.full(cache.n, -1, dtype=np.int64)
+    for number, group in enumerate(groups):
+        label[group] = number
+    label[sorted(repeated)] = -2
+    cache.retain(
+        lambda left, right: (
+            ((label[left] == label[right]) & (label[left] >= 0))
+            | (label[left] == -2)
+            | (label[right] == -2)
+        )
+    )
 
 
 def _decode(codes: Codes, n: int) -> Pairs:
@@ -413,26 +498,32 @@ def candidate_pairs(
     return list(zip(left.tolist(), right.tolist(), strict=True))
 
 
-def _group(scorer: _Scorer, pairs: Pairs, options: FactOptions) -> list[list[int]]:
-    """Link the scored pairs into groups, mutual best matches first (average linkage).
+def _group(scorer: _Scorer, proposed: Codes, options: FactOptions) -> list[list[int]]:
+    """Link the proposed pairs (sorted codes) into groups, mutual best matches first.
 
     A pair whose two statements are each other's best match in the other's document is
     linked before a pair where only one of them is, and that before the rest; within each
-    rank the higher score goes first. Pairs that are not mutual best matches need
-    ``mutual_margin`` more than ``threshold``: a sentence that fits another sentence of
-    the same document better is more likely another claim that shares its words.
+    rank the higher score goes first (average linkage). Pairs that are not mutual best
+    matches need ``mutual_margin`` more than ``threshold``: a sentence that fits another
+    sentence of the same document better is more likely another claim that shares its
+    words. The scores of all proposed pairs are kept by the scorer for the later passes.
     """
     statements = scorer.statements
-    values = scorer.fill(pairs)
-    docs = np.fromiter((s.doc_index for s in statements), dtype=np.int64, count=len(statements))
-    choices = _first_choices(pairs, values, docs)
+    n = len(statements)
+    values = scorer.bulk_codes(proposed)
+    docs = np.fromiter((s.doc_index for s in statements), dtype=np.int64, count=n)
+    choices = _first_choices((proposed // max(n, 1), proposed % max(n, 1)), values, docs)
     bar = np.where(choices == 2, options.threshold, options.threshold + options.mutual_margin)
     above = np.flatnonzero(values >= bar)
-    order = above[np.lexsort((pairs[1][above], pairs[0][above], -values[above], -choices[above]))]
+    # The codes are sorted and lexsort is stable, so ties are broken by (i, j).
+    order = above[np.lexsort((-values[above], -choices[above]))]
+    del above, bar, choices
+    scorer.cache.adopt(proposed, values)
+    del values
     group_of = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     floor = options.threshold * options.cohesion
-    for i, j in _in_order(pairs, order):
+    for i, j in _in_order(proposed, order, scorer.cache.n):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
@@ -473,11 +564,11 @@ def _first_choices(
     return first[: len(left)].astype(np.int64) + first[len(left) :]
 
 
-def _in_order(pairs: Pairs, order: Codes) -> Iterator[tuple[int, int]]:
-    """Yield the pairs at the positions ``order``, turning a chunk at a time into ints."""
+def _in_order(codes: Codes, order: Codes, n: int) -> Iterator[tuple[int, int]]:
+    """Yield the pairs coded at the positions ``order``, a chunk at a time as ints."""
     for begin in range(0, len(order), _SCORE_BLOCK):
-        chunk = order[begin : begin + _SCORE_BLOCK]
-        yield from zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(), strict=True)
+        chunk = codes[order[begin : begin + _SCORE_BLOCK]]
+        yield from zip((chunk // n).tolist(), (chunk % n).tolist(), strict=True)
 
 
 def _strong_partners(scorer: _Scorer, bar: float) -> Strong:
@@ -548,7 +639,7 @@ def _closest_per_document(
 def _attach(
     scorer: _Scorer,
     groups: list[list[int]],
-    pairs: Pairs,
+    proposed: Codes,
     options: FactOptions,
 ) -> list[list[int]]:
     """Let each multi-document fact take the best statement of each document it lacks.
@@ -558,8 +649,7 @@ def _attach(
     so the order of facts does not matter.
     """
     statements = scorer.statements
-    n = len(statements)
-    proposed = np.unique(pairs[0] * n + pairs[1])
+    n = scorer.cache.n
     strong = _strong_partners(scorer, options.attach)
     in_fact = {m for g in groups if len({statements[x].doc_index for x in g}) > 1 for m in g}
     result = []
@@ -916,24 +1006,22 @@ def find_facts(
     scorer = _Scorer(statements, vectors, ngrams, options)
     owners = np.array([s.doc_index for s in statements], dtype=np.int64)
     k = _neighbour_count(owners, options.neighbours, 12)
-    pairs = _decode(
-        np.concatenate(
-            [
-                _key_pairs(
-                    statements,
-                    owners,
-                    _key_limit(statements, options.max_key_share, options.max_key_docs),
-                    options.rare_key,
-                ),
-                _neighbour_pairs(vectors, owners, k, 512),
-                _neighbour_pairs(ngrams, owners, k, 512),
-            ]
-        ),
-        len(statements),
+    proposed = _distinct(
+        [
+            _key_pairs(
+                statements,
+                owners,
+                _key_limit(statements, options.max_key_share, options.max_key_docs),
+                options.rare_key,
+            ),
+            _neighbour_pairs(vectors, owners, k, 512),
+            _neighbour_pairs(ngrams, owners, k, 512),
+        ]
     )
     release_memory()  # the embedding and neighbour-search temporaries are gone
-    groups = _group(scorer, pairs, options)
-    groups = _attach(scorer, groups, pairs, options)
+    groups = _group(scorer, proposed, options)
+    groups = _attach(scorer, groups, proposed, options)
+    del proposed
     groups = _consolidate(scorer, groups, options)
     groups = _split(scorer, groups, options)
     related = _related(scorer, groups, options)
@@ -943,6 +1031,7 @@ def find_facts(
     by_id = {a.document.id: a for a in analyses}
     seen = Counter(m for group in groups for m in group)
     repeated = {m for m, times in seen.items() if times > 1}
+    _keep_within_groups(scorer.cache, groups, repeated)
     built = []
     for group, close in zip(groups, related, strict=True):
         docs = {statements[m].doc for m in group}

@@ -8,7 +8,7 @@ pair; here a pair costs 16 (its code ``i * n + j`` and its score), so the scores
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -66,6 +66,38 @@ class PairScores:
                 self._flush()
         else:
             self._merge(codes, np.asarray(values, dtype=np.float64))
+
+    def adopt(self, codes: npt.NDArray[np.int64], values: npt.NDArray[np.float64]) -> None:
+        """Hold the scores ``values`` of the pairs coded ``codes`` (sorted and distinct).
+
+        The map must be empty. It takes the two arrays as its own rather than copying
+        them (each is hundreds of MiB on large stories): the caller must not change
+        them, and ``values`` may change as scores are set later.
+
+        Raises:
+            ValueError: If the map already holds pairs.
+        """
+        if len(self):
+            raise ValueError("PairScores.adopt() needs an empty map")
+        self.codes, self.values = codes, values
+
+    def retain(
+        self,
+        keep: Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.bool_]],
+    ) -> None:
+        """Keep only the pairs for which ``keep(left, right)`` is True (asked in chunks).
+
+        Args:
+            keep: Takes the arrays of the ``i`` and the ``j`` of some pairs and returns
+                a boolean array: True for each pair to keep.
+        """
+        if self.recent:
+            self._flush()
+        kept = np.empty(len(self.codes), dtype=np.bool_)
+        for begin in range(0, len(self.codes), _CHUNK):
+            codes = self.codes[begin : begin + _CHUNK]
+            kept[begin : begin + len(codes)] = keep(codes // self.n, codes % self.n)
+        self.codes, self.values = self.codes[kept], self.values[kept]
 
     def get(self, pair: Pair) -> float | None:
         """Return the score of one pair, None when it is not held."""
