@@ -106,6 +106,7 @@ def _verbs(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return frozenset(plain), {k: frozenset(v) for k, v in separable.items()}
 
 
+@functools.cache
 def reporting_verbs(lang: str) -> frozenset[str]:
     """Lemmas of the verbs that report speech ("sagen"; "teilen" and "mitteilen").
 

@@ -115,7 +115,7 @@ def opens_leaning(text: str, lang: str = "de") -> bool:
 
 
 #: Quotation marks; a word after an odd number of them in its paragraph is quoted.
-_QUOTE_MARKS = frozenset('"„“”»«')
+QUOTE_MARKS = frozenset('"„“”»«')
 _WORD_OR_MARK = re.compile(r"[^\W\d_]+|[\"„“”»«:\[\]]")
 
 
@@ -162,12 +162,12 @@ def is_editorial(analysis: Analysis, start: int, end: int, lang: str = "de") -> 
     # Quotation marks since the paragraph began: a sentence inside a quotation of
     # several sentences opens inside it.
     paragraph = text.rfind("\n", 0, start) + 1
-    marks = sum(text.count(mark, paragraph, start) for mark in _QUOTE_MARKS)
+    marks = sum(text.count(mark, paragraph, start) for mark in QUOTE_MARKS)
     first = True
     after_colon = False
     for match in _WORD_OR_MARK.finditer(text, start, end):
         token = match.group()
-        if token in _QUOTE_MARKS:
+        if token in QUOTE_MARKS:
             marks += 1
             after_colon = True  # a quotation opens like a sentence
             continue

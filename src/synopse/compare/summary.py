@@ -20,7 +20,12 @@ from collections.abc import Mapping, Sequence
 from synopse.analysis.quotes import reporting_verbs
 from synopse.analysis.speakers import noun_kind, role_noun
 from synopse.compare.lemmas import lemmatize
-from synopse.compare.statements import dangling_starts, first_person_words, opens_leaning
+from synopse.compare.statements import (
+    QUOTE_MARKS,
+    dangling_starts,
+    first_person_words,
+    opens_leaning,
+)
 from synopse.compare.timeline import clause_around
 from synopse.errors import LanguageDataError
 from synopse.lang import load_set, load_table
@@ -32,7 +37,6 @@ _WORD = re.compile(r"[^\W_]+")
 #: agency in brackets, and a dash ("Hannover (dpa) - ").
 _DATELINE = re.compile(r"^[^\W\d_][\w.'/-]*(?: [^\W\d_][\w.'/-]*){0,2} ?\([^()\n]{1,24}\) ?[-–—] ")
 _SEVERITY = {"hard": 0, "medium": 1, "soft": 2}
-_QUOTE_MARKS = ('"', "„", "“", "”", "»", "«")
 _KIND_ORDER = {"numeric": 0, "temporal": 1, "attribution": 2, "characterization": 3}
 #: Kinds of conflict worth a summary sentence (spelling variants are listed in the
 #: report, not summarised) and the severities that count as a dispute.
@@ -170,7 +174,7 @@ class _Story:
         inside = range(support.start, support.end)
         if any(d.anchor == "previous" and d.start in inside for d in analysis.dates):
             return True
-        if sum(text.count(mark) for mark in _QUOTE_MARKS) % 2:
+        if sum(text.count(mark) for mark in QUOTE_MARKS) % 2:
             return True  # one piece of a quotation that runs over several sentences
         near = [q for q in analysis.quotes if support.start <= q.start < support.end]
         if any(self._speaker_elsewhere(q, support, text) for q in near):
